@@ -1,0 +1,40 @@
+package io.github.unipilechat;
+
+import java.util.Optional;
+import okhttp3.Headers;
+
+/** The provider's answer to a started chat: its ids (either may be null per the spec) and the raw status and headers. */
+public final class ChatStarted {
+  private final String chatId;
+  private final String messageId;
+  private final int status;
+  private final Headers headers;
+
+  public ChatStarted(String chatId, String messageId, int status, Headers headers) {
+    this.chatId = chatId;
+    this.messageId = messageId;
+    this.status = status;
+    this.headers = headers;
+  }
+
+  public Optional<String> chatId() {
+    return Optional.ofNullable(chatId);
+  }
+
+  public Optional<String> messageId() {
+    return Optional.ofNullable(messageId);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public Headers headers() {
+    return headers;
+  }
+
+  @Override
+  public String toString() {
+    return "ChatStarted{status=" + status + ", chat_id=" + chatId + ", message_id=" + messageId + "}";
+  }
+}

@@ -1,0 +1,51 @@
+package io.github.unipilechat.files;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Guesses a file's media type from its name, so callers rarely have to say it. */
+public final class ContentTypes {
+  public static final String OCTET_STREAM = "application/octet-stream";
+
+  private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
+      Map.entry("pdf", "application/pdf"),
+      Map.entry("png", "image/png"),
+      Map.entry("jpg", "image/jpeg"),
+      Map.entry("jpeg", "image/jpeg"),
+      Map.entry("gif", "image/gif"),
+      Map.entry("webp", "image/webp"),
+      Map.entry("heic", "image/heic"),
+      Map.entry("svg", "image/svg+xml"),
+      Map.entry("mp4", "video/mp4"),
+      Map.entry("mov", "video/quicktime"),
+      Map.entry("webm", "video/webm"),
+      Map.entry("avi", "video/x-msvideo"),
+      Map.entry("m4a", "audio/mp4"),
+      Map.entry("mp3", "audio/mpeg"),
+      Map.entry("wav", "audio/wav"),
+      Map.entry("ogg", "audio/ogg"),
+      Map.entry("aac", "audio/aac"),
+      Map.entry("txt", "text/plain"),
+      Map.entry("csv", "text/csv"),
+      Map.entry("html", "text/html"),
+      Map.entry("json", "application/json"),
+      Map.entry("zip", "application/zip"),
+      Map.entry("doc", "application/msword"),
+      Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+      Map.entry("xls", "application/vnd.ms-excel"),
+      Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+      Map.entry("ppt", "application/vnd.ms-powerpoint"),
+      Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"));
+
+  private ContentTypes() {}
+
+  /** The media type for {@code fileName}'s extension, or {@value #OCTET_STREAM} when unknown. */
+  public static String forFileName(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    if (dot < 0 || dot == fileName.length() - 1) {
+      return OCTET_STREAM;
+    }
+    String extension = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return BY_EXTENSION.getOrDefault(extension, OCTET_STREAM);
+  }
+}

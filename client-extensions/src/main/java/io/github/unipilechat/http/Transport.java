@@ -1,0 +1,66 @@
+package io.github.unipilechat.http;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.unipilechat.generated.api.MessagingApi;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.jackson.JacksonConverterFactory;
+import retrofit2.converter.scalars.ScalarsConverterFactory;
+
+/** The OkHttp client and the generated Retrofit API, wired the way this endpoint needs. */
+public final class Transport implements AutoCloseable {
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final MessagingApi api;
+
+  private Transport(OkHttpClient http, boolean ownsHttp, HttpUrl baseUrl) {
+    this.http = http;
+    this.ownsHttp = ownsHttp;
+    ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.api = new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .callFactory(new ExpandingCallFactory(http))
+        // Scalars first: plain string parts go out as text, not as JSON-quoted strings.
+        .addConverterFactory(ScalarsConverterFactory.create())
+        .addConverterFactory(JacksonConverterFactory.create(mapper))
+        .build()
+        .create(MessagingApi.class);
+  }
+
+  /**
+   * @param shared an application's client to share its pool and threads with, or null for one of our own
+   */
+  public static Transport create(HttpUrl baseUrl, ApiKey apiKey, OkHttpClient shared, Timeouts timeouts) {
+    OkHttpClient.Builder builder = shared == null ? new OkHttpClient.Builder() : shared.newBuilder();
+    OkHttpClient http = builder
+        .connectTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(timeouts.read().toMillis(), TimeUnit.MILLISECONDS)
+        .writeTimeout(timeouts.write().toMillis(), TimeUnit.MILLISECONDS)
+        .callTimeout(timeouts.call().toMillis(), TimeUnit.MILLISECONDS)
+        // OkHttp would silently send a POST again after some connection failures; a chat is not idempotent.
+        .retryOnConnectionFailure(false)
+        .addNetworkInterceptor(new ApiKeyInterceptor(apiKey, baseUrl))
+        .build();
+    return new Transport(http, shared == null, baseUrl);
+  }
+
+  public MessagingApi api() {
+    return api;
+  }
+
+  public OkHttpClient http() {
+    return http;
+  }
+
+  /** Releases threads and connections, unless they belong to a shared client. */
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package io.github.unipilechat.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.unipilechat.errors.InvalidRequestException.Violation;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Replaces each {@code anyOf} of a schema by the one branch an instance means, so that the validator reports
+ * "days: must be at least 3" instead of "matches none of three schemas". The spec writes {@code anyOf} where
+ * the provider means "exactly one of": a value fitting several branches at once (both days and weeks) is
+ * refused here.
+ */
+final class AnyOfResolver {
+  private AnyOfResolver() {}
+
+  /** The schema with every {@code anyOf} the instance reaches resolved, or null when no branch fits. */
+  static JsonNode resolve(JsonNode schema, JsonNode instance, String field, List<Violation> violations) {
+    JsonNode chosen = schema;
+    if (schema.has("anyOf") && instance.isObject()) {
+      chosen = choose(schema.get("anyOf"), instance, field, violations);
+      if (chosen == null) {
+        return null;
+      }
+    }
+    ObjectNode resolved = chosen.deepCopy();
+    JsonNode properties = resolved.get("properties");
+    if (properties instanceof ObjectNode props && instance.isObject()) {
+      Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+      List<String> unresolvable = new ArrayList<>();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> property = it.next();
+        JsonNode value = instance.get(property.getKey());
+        if (value == null) {
+          continue;
+        }
+        JsonNode inner = resolve(property.getValue(), value, join(field, property.getKey()), violations);
+        if (inner == null) {
+          unresolvable.add(property.getKey());
+        } else {
+          property.setValue(inner);
+        }
+      }
+      // Already reported; validating them again would only repeat the same fault in worse words.
+      unresolvable.forEach(props::remove);
+    }
+    return resolved;
+  }
+
+  private static JsonNode choose(JsonNode branches, JsonNode instance, String field, List<Violation> violations) {
+    List<JsonNode> fitting = new ArrayList<>();
+    for (JsonNode branch : branches) {
+      if (!contradicted(branch, instance)) {
+        fitting.add(branch);
+      }
+    }
+    if (fitting.isEmpty()) {
+      violations.add(discriminatorViolation(branches, instance, field));
+      return null;
+    }
+    int best = -1;
+    List<JsonNode> bestBranches = new ArrayList<>();
+    for (JsonNode branch : fitting) {
+      int present = requiredPresent(branch, instance);
+      if (present > best) {
+        best = present;
+        bestBranches.clear();
+      }
+      if (present == best) {
+        bestBranches.add(branch);
+      }
+    }
+    if (bestBranches.size() == 1) {
+      return bestBranches.get(0);
+    }
+    boolean allComplete = bestBranches.stream().allMatch(b -> requiredPresent(b, instance) == b.path("required").size());
+    String rule = allComplete && best > 0
+        ? "must match exactly one of " + describe(bestBranches) + ", not several"
+        : "must match one of " + describe(bestBranches);
+    violations.add(new Violation(field, rule));
+    return null;
+  }
+
+  /** A branch is ruled out when a property it pins to one value holds another. */
+  private static boolean contradicted(JsonNode branch, JsonNode instance) {
+    Iterator<Map.Entry<String, JsonNode>> it = branch.path("properties").fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> property = it.next();
+      JsonNode allowed = property.getValue().get("enum");
+      JsonNode value = instance.get(property.getKey());
+      if (allowed != null && allowed.size() == 1 && value != null && !allowed.get(0).equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Violation discriminatorViolation(JsonNode branches, JsonNode instance, String field) {
+    for (Iterator<String> names = instance.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      List<String> values = new ArrayList<>();
+      for (JsonNode branch : branches) {
+        JsonNode allowed = branch.path("properties").path(name).get("enum");
+        if (allowed != null && allowed.size() == 1) {
+          values.add(allowed.get(0).asText());
+        }
+      }
+      if (!values.isEmpty()) {
+        return new Violation(join(field, name), "must be one of " + values);
+      }
+    }
+    return new Violation(field, "must match one of " + describe(branches));
+  }
+
+  private static int requiredPresent(JsonNode branch, JsonNode instance) {
+    int present = 0;
+    for (JsonNode name : branch.path("required")) {
+      if (instance.has(name.asText())) {
+        present++;
+      }
+    }
+    return present;
+  }
+
+  private static String describe(Iterable<JsonNode> branches) {
+    StringJoiner joiner = new StringJoiner(", ");
+    for (JsonNode branch : branches) {
+      List<String> required = new ArrayList<>();
+      branch.path("required").forEach(r -> required.add(r.asText()));
+      joiner.add(branch.path("title").asText("a schema") + (required.isEmpty() ? "" : " " + required));
+    }
+    return joiner.toString();
+  }
+
+  static String join(String field, String name) {
+    return field.isEmpty() ? name : field + "." + name;
+  }
+}

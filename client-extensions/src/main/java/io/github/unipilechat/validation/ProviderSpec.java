@@ -1,0 +1,42 @@
+package io.github.unipilechat.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** The provider's OpenAPI document as shipped in the generated jar: the same bytes the client was generated from. */
+public final class ProviderSpec {
+  /** Classpath location of the bundled document. */
+  public static final String RESOURCE = "/io/github/unipilechat/openapi/unipile-start-new-chat.openapi.json";
+
+  private static final String REQUEST_SCHEMA =
+      "/paths/~1api~1v1~1chats/post/requestBody/content/multipart~1form-data/schema";
+
+  private static final JsonNode DOCUMENT = load();
+
+  private ProviderSpec() {}
+
+  /** The whole document (shared; do not modify). */
+  public static JsonNode document() {
+    return DOCUMENT;
+  }
+
+  /** The multipart request schema of {@code POST /api/v1/chats}, as a copy. */
+  public static ObjectNode requestSchema() {
+    return (ObjectNode) DOCUMENT.at(REQUEST_SCHEMA).deepCopy();
+  }
+
+  private static JsonNode load() {
+    try (InputStream in = ProviderSpec.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the provider's OpenAPI document is missing from the classpath: " + RESOURCE);
+      }
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
