@@ -62,26 +62,22 @@ final class AnyOfResolver {
       violations.add(discriminatorViolation(branches, instance, field));
       return null;
     }
-    int best = -1;
-    List<JsonNode> bestBranches = new ArrayList<>();
-    for (JsonNode branch : fitting) {
-      int present = requiredPresent(branch, instance);
-      if (present > best) {
-        best = present;
-        bestBranches.clear();
-      }
-      if (present == best) {
-        bestBranches.add(branch);
-      }
+    List<JsonNode> complete = fitting.stream().filter(b -> requiredPresent(b, instance) == b.path("required").size()).toList();
+    if (complete.size() == 1) {
+      return complete.get(0);
     }
-    if (bestBranches.size() == 1) {
-      return bestBranches.get(0);
+    if (complete.size() > 1) {
+      violations.add(new Violation(field, "must match exactly one of " + describe(complete) + ", not several"));
+      return null;
     }
-    boolean allComplete = bestBranches.stream().allMatch(b -> requiredPresent(b, instance) == b.path("required").size());
-    String rule = allComplete && best > 0
-        ? "must match exactly one of " + describe(bestBranches) + ", not several"
-        : "must match one of " + describe(bestBranches);
-    violations.add(new Violation(field, rule));
+    // Nothing complete: the branch with most of its required fields is what the caller meant, and the
+    // validator will name what it still misses.
+    int best = fitting.stream().mapToInt(b -> requiredPresent(b, instance)).max().orElse(0);
+    List<JsonNode> closest = fitting.stream().filter(b -> requiredPresent(b, instance) == best).toList();
+    if (closest.size() == 1) {
+      return closest.get(0);
+    }
+    violations.add(new Violation(field, "must match one of " + describe(closest)));
     return null;
   }
 

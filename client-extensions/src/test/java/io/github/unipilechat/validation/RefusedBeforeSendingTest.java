@@ -1,0 +1,210 @@
+package io.github.unipilechat.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.unipilechat.StartChatRequest;
+import io.github.unipilechat.errors.InvalidRequestException;
+import io.github.unipilechat.errors.InvalidRequestException.Violation;
+import io.github.unipilechat.files.Attachment;
+import io.github.unipilechat.generated.model.FollowUpConfig;
+import io.github.unipilechat.generated.model.FollowUpConfigScheduledTime;
+import io.github.unipilechat.generated.model.RecruiterOptions;
+import io.github.unipilechat.options.LinkedInOptions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RefusedBeforeSendingTest {
+
+  private static StartChatRequest.Builder valid() {
+    return StartChatRequest.builder().accountId("acc_1").attendee("ACoAAB1");
+  }
+
+  private static List<Violation> violations(Runnable action) {
+    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, action::run);
+    assertThat(e).as("expected the request to be refused").isNotNull();
+    return e.violations();
+  }
+
+  private static List<Violation> linkedIn(String json) {
+    return violations(() -> valid().linkedIn(LinkedInOptions.fromJson(json)).build());
+  }
+
+  private static String followUp(String scheduledTime) {
+    return "{\"api\":\"recruiter\",\"follow_up\":{\"subject\":\"s\",\"text\":\"t\",\"scheduled_time\":" + scheduledTime + "}}";
+  }
+
+  @Test
+  void accountIdIsRequired() {
+    assertThat(violations(() -> StartChatRequest.builder().attendee("a").build()))
+        .containsExactly(new Violation("account_id", "is required"));
+  }
+
+  @Test
+  void accountIdMustNotBeEmptyOrBlank() {
+    assertThat(violations(() -> valid().accountId("").build())).extracting(Violation::field).containsExactly("account_id");
+    assertThat(violations(() -> valid().accountId("  ").build()))
+        .containsExactly(new Violation("account_id", "must not be blank"));
+  }
+
+  @Test
+  void atLeastOneAttendeeIsRequired() {
+    assertThat(violations(() -> StartChatRequest.builder().accountId("acc").build()))
+        .containsExactly(new Violation("attendees_ids", "is required"));
+  }
+
+  @Test
+  void attendeesMustNotBeBlank() {
+    assertThat(violations(() -> valid().attendee(" ").build()))
+        .containsExactly(new Violation("attendees_ids[1]", "must not be blank"));
+  }
+
+  @Test
+  void everyViolationIsReportedAtOnce() {
+    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class,
+        () -> StartChatRequest.builder().build());
+    assertThat(e.violations()).extracting(Violation::field).containsExactlyInAnyOrder("account_id", "attendees_ids");
+    assertThat(e.getMessage()).isEqualTo("invalid start-chat request: account_id: is required; attendees_ids: is required")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void apiMustBeOneOfTheThreeShapes() {
+    assertThat(linkedIn("{\"api\":\"premium\"}"))
+        .containsExactly(new Violation("linkedin.api", "must be one of [classic, recruiter, sales_navigator]"));
+  }
+
+  @Test
+  void topicMustBeInItsEnum() {
+    assertThat(linkedIn("{\"topic\":\"sales\"}")).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("linkedin.topic");
+      assertThat(v.rule()).contains("service_request", "careers");
+    });
+  }
+
+  @Test
+  void visibilityMustBeInItsEnum() {
+    assertThat(linkedIn("{\"api\":\"recruiter\",\"visibility\":\"SECRET\"}")).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("linkedin.visibility");
+      assertThat(v.rule()).contains("PUBLIC", "PRIVATE", "PROJECT");
+    });
+  }
+
+  @Test
+  void followUpNeedsSubjectTextAndScheduledTime() {
+    assertThat(linkedIn("{\"api\":\"recruiter\",\"follow_up\":{}}")).containsExactlyInAnyOrder(
+        new Violation("linkedin.follow_up.subject", "is required"),
+        new Violation("linkedin.follow_up.text", "is required"),
+        new Violation("linkedin.follow_up.scheduled_time", "is required"));
+  }
+
+  @Test
+  void scheduledTimeIsDaysOrWeeksNotBoth() {
+    assertThat(linkedIn(followUp("{\"days\":5,\"weeks\":2,\"timezone\":\"UTC\"}"))).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("linkedin.follow_up.scheduled_time");
+      assertThat(v.rule()).startsWith("must match exactly one of Days based [days, timezone], Weeks based [weeks, timezone]");
+    });
+  }
+
+  @Test
+  void scheduledTimeNeedsDaysOrWeeks() {
+    assertThat(linkedIn(followUp("{\"timezone\":\"UTC\"}"))).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("linkedin.follow_up.scheduled_time");
+      assertThat(v.rule()).startsWith("must match one of Days based");
+    });
+  }
+
+  @Test
+  void daysMustBeFrom3To28() {
+    assertThat(linkedIn(followUp("{\"days\":2,\"timezone\":\"UTC\"}"))).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("linkedin.follow_up.scheduled_time.days");
+      assertThat(v.rule()).contains("minimum").contains("3");
+    });
+    assertThat(linkedIn(followUp("{\"days\":29,\"timezone\":\"UTC\"}"))).singleElement()
+        .satisfies(v -> assertThat(v.rule()).contains("maximum").contains("28"));
+  }
+
+  @Test
+  void weeksMustBeFrom1To4() {
+    assertThat(linkedIn(followUp("{\"weeks\":0,\"timezone\":\"UTC\"}"))).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("linkedin.follow_up.scheduled_time.weeks");
+      assertThat(v.rule()).contains("minimum").contains("1");
+    });
+    assertThat(linkedIn(followUp("{\"weeks\":5,\"timezone\":\"UTC\"}"))).singleElement()
+        .satisfies(v -> assertThat(v.rule()).contains("maximum").contains("4"));
+  }
+
+  @Test
+  void daysNeedATimezone() {
+    assertThat(linkedIn(followUp("{\"days\":5}")))
+        .containsExactly(new Violation("linkedin.follow_up.scheduled_time.timezone", "is required"));
+  }
+
+  @Test
+  void timezoneMustBeARealIanaZone() {
+    assertThat(linkedIn(followUp("{\"days\":5,\"timezone\":\"Mars/Olympus\"}"))).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("linkedin.follow_up.scheduled_time.timezone");
+      assertThat(v.rule()).contains("IANA", "Mars/Olympus");
+    });
+  }
+
+  @Test
+  void daysMustBeAWholeNumber() {
+    assertThat(linkedIn(followUp("{\"days\":5.5,\"timezone\":\"UTC\"}")))
+        .containsExactly(new Violation("linkedin.follow_up.scheduled_time.days", "must be a whole number"));
+  }
+
+  @Test
+  void wrongTypesAreNamed() {
+    assertThat(linkedIn("{\"inmail\":\"yes\"}")).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("linkedin.inmail");
+      assertThat(v.rule()).contains("boolean");
+    });
+  }
+
+  @Test
+  void malformedJsonIsRefused() {
+    assertThat(linkedIn("{\"api\":")).singleElement().satisfies(v -> {
+      assertThat(v.field()).isEqualTo("linkedin");
+      assertThat(v.rule()).startsWith("is not valid JSON");
+    });
+    assertThat(linkedIn("[1,2]")).containsExactly(new Violation("linkedin", "must be a JSON object"));
+  }
+
+  @Test
+  void unknownFieldsAreRefused() {
+    assertThat(linkedIn("{\"api\":\"recruiter\",\"signatur\":\"typo\"}"))
+        .containsExactly(new Violation("linkedin.signatur", "is not a field of recruiter options"));
+  }
+
+  @Test
+  void typedOptionsAreCheckedToo() {
+    RecruiterOptions options = new RecruiterOptions().followUp(new FollowUpConfig().subject("s").text("t")
+        .scheduledTime(new FollowUpConfigScheduledTime().days(40).timezone("UTC")));
+    assertThat(violations(() -> valid().linkedIn(LinkedInOptions.recruiter(options)).build()))
+        .extracting(Violation::field).containsExactly("linkedin.follow_up.scheduled_time.days");
+  }
+
+  @Test
+  void followUpFilesNeedTheRecruiterShape() {
+    assertThat(violations(() -> LinkedInOptions.fromJson("{\"api\":\"classic\"}", List.of(Attachment.of("a.txt", new byte[1])))))
+        .extracting(Violation::field).containsExactly("linkedin.follow_up.attachments");
+  }
+
+  @Test
+  void followUpFilesNeedAFollowUp() {
+    assertThatThrownBy(() -> LinkedInOptions.recruiter(new RecruiterOptions(), Attachment.of("a.txt", new byte[1])))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("linkedin.follow_up.attachments");
+  }
+
+  @Test
+  void validRequestsOfEveryShapeAreAccepted() {
+    valid().build();
+    valid().linkedIn(LinkedInOptions.fromJson("{\"api\":\"classic\",\"inmail\":true,\"topic\":\"careers\"}")).build();
+    valid().linkedIn(LinkedInOptions.fromJson(followUp("{\"days\":3,\"timezone\":\"Europe/Paris\"}"))).build();
+    valid().linkedIn(LinkedInOptions.fromJson(followUp("{\"weeks\":4,\"timezone\":\"America/Phoenix\"}"))).build();
+    valid().linkedIn(LinkedInOptions.salesNavigator()).build();
+  }
+}
