@@ -1,0 +1,14 @@
+package io.github.unipilechat.cli;
+
+/** What the process's exit status means, so scripts can branch on it. */
+final class ExitCodes {
+  static final int OK = 0;
+  /** The API answered with an error status. */
+  static final int API_ERROR = 1;
+  /** Bad command line or refused input: nothing was sent. */
+  static final int INVALID_INPUT = 2;
+  /** The network failed; the exception text says whether the message may have gone out. */
+  static final int TRANSPORT = 3;
+
+  private ExitCodes() {}
+}

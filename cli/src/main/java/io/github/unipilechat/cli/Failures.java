@@ -1,0 +1,43 @@
+package io.github.unipilechat.cli;
+
+import io.github.unipilechat.errors.InvalidRequestException;
+import io.github.unipilechat.errors.UnipileApiException;
+import io.github.unipilechat.errors.UnipileException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns a failure into one line on stderr and an exit code; a stack trace only with {@code --verbose}. */
+final class Failures implements IExecutionExceptionHandler {
+  private final Console console;
+
+  Failures(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+    console.err().println("error: " + oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+    if (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose")) {
+      e.printStackTrace(console.err());
+    }
+    return exitCode(e);
+  }
+
+  static int exitCode(Exception e) {
+    if (e instanceof InvalidRequestException || e instanceof IllegalArgumentException) {
+      return ExitCodes.INVALID_INPUT;
+    }
+    if (e instanceof UnipileApiException) {
+      return ExitCodes.API_ERROR;
+    }
+    if (e instanceof UnipileException) {
+      return ExitCodes.TRANSPORT;
+    }
+    return CommandLine.ExitCode.SOFTWARE;
+  }
+
+  private static String oneLine(String message) {
+    return message.replace('\r', ' ').replace('\n', ' ');
+  }
+}

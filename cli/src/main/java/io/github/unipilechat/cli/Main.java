@@ -1,0 +1,35 @@
+package io.github.unipilechat.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./unipile-chat}: start a chat, run the mock server, verify pacts. */
+@Command(name = "unipile-chat", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Unipile \"Start a new chat\" client and contract kit.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  private final Console console;
+
+  Main(Console console) {
+    this.console = console;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(Console.system(), args));
+  }
+
+  /** Runs a command line and returns its exit code; nothing here calls {@code System.exit}. */
+  public static int run(Console console, String... args) {
+    CommandLine cli = new CommandLine(new Main(console))
+        .addSubcommand(new StartChatCommand(console))
+        .setOut(new java.io.PrintWriter(console.out(), true))
+        .setErr(new java.io.PrintWriter(console.err(), true))
+        .setExecutionExceptionHandler(new Failures(console));
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(console.err());
+  }
+}
