@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.errors.InvalidRequestException;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -87,7 +88,7 @@ final class ModelTrees {
   }
 
   private static String shapeName(Class<?> modelClass) {
-    return modelClass.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+    return modelClass.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
   }
 
   private static String rootMessage(Exception e) {
