@@ -1,21 +1,124 @@
 package io.github.unipilechat.errors;
 
-/** The provider answered with an error status. */
-public class UnipileApiException extends UnipileException {
-  private final int status;
-  private final String body;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.Headers;
 
-  public UnipileApiException(int status, String body) {
-    super("Unipile API error: HTTP " + status);
-    this.status = status;
-    this.body = body;
+/**
+ * The provider answered with an error status. One subclass per documented status (see {@link #of(ApiError, int)}),
+ * {@link UnexpectedStatusException} for any other. The message is one line naming the status and the type.
+ */
+public class UnipileApiException extends UnipileException {
+  static final int TITLE_MAX = 160;
+  static final int DETAIL_MAX = 300;
+  static final int SNIPPET_MAX = 120;
+
+  private final transient ApiError error;
+  private final int attempts;
+
+  protected UnipileApiException(ApiError error, int attempts) {
+    super(message(error, attempts));
+    this.error = error;
+    this.attempts = attempts;
+  }
+
+  /** The subclass for the answer's status. */
+  public static UnipileApiException of(ApiError error, int attempts) {
+    return switch (error.status()) {
+      case 400 -> new BadRequestException(error, attempts);
+      case 401 -> new UnauthorizedException(error, attempts);
+      case 403 -> new ForbiddenException(error, attempts);
+      case 404 -> new NotFoundException(error, attempts);
+      case 415 -> new UnsupportedMediaTypeException(error, attempts);
+      case 422 -> new UnprocessableEntityException(error, attempts);
+      case 429 -> new TooManyRequestsException(error, attempts);
+      case 500 -> new InternalServerErrorException(error, attempts);
+      case 501 -> new NotImplementedException(error, attempts);
+      case 503 -> new ServiceUnavailableException(error, attempts);
+      case 504 -> new GatewayTimeoutException(error, attempts);
+      default -> new UnexpectedStatusException(error, attempts);
+    };
   }
 
   public int status() {
-    return status;
+    return error.status();
   }
 
+  /** The error's {@code type}; {@link ErrorType#UNKNOWN} when the body carried none. */
+  public ErrorType type() {
+    return error.type();
+  }
+
+  public Optional<String> title() {
+    return Optional.ofNullable(error.title());
+  }
+
+  public Optional<String> detail() {
+    return Optional.ofNullable(error.detail());
+  }
+
+  public Optional<String> instance() {
+    return Optional.ofNullable(error.instance());
+  }
+
+  /** The whole body as received (the API key, if echoed, replaced by {@code [redacted]}). */
   public String body() {
-    return body;
+    return error.body();
+  }
+
+  /** The body parsed, when it was a JSON object. */
+  public Optional<JsonNode> json() {
+    return Optional.ofNullable(error.json());
+  }
+
+  public Headers headers() {
+    return error.headers();
+  }
+
+  /** The {@code Retry-After} the answer carried, when readable. */
+  public Optional<Duration> retryAfter() {
+    return error.retryAfter();
+  }
+
+  /** How many times the request was tried, this answer included. */
+  public int attempts() {
+    return attempts;
+  }
+
+  public ApiError error() {
+    return error;
+  }
+
+  static String message(ApiError error, int attempts) {
+    StringBuilder m = new StringBuilder("Unipile start-chat failed: HTTP ").append(error.status());
+    boolean outcomeUnknown = error.status() == 500 || error.status() == 504;
+    if (error.json() != null) {
+      m.append(' ').append(error.type());
+      if (!error.type().raw().isEmpty() && !error.type().isKnown()) {
+        m.append(" (type not in the spec)");
+      }
+      if (error.title() != null) {
+        m.append(": ").append(Text.oneLine(error.title(), TITLE_MAX));
+      }
+      if (error.detail() != null && !error.detail().isBlank()) {
+        m.append(" - ").append(Text.oneLine(error.detail(), DETAIL_MAX));
+      }
+      if (error.instance() != null && !error.instance().isBlank()) {
+        m.append(" [instance ").append(Text.oneLine(error.instance(), TITLE_MAX)).append(']');
+      }
+    } else if (error.body().isBlank()) {
+      m.append(" (no error type: empty body)");
+    } else {
+      m.append(" (no error type: body is not the provider's JSON: \"")
+          .append(Text.oneLine(error.body(), SNIPPET_MAX)).append("\")");
+    }
+    if (attempts > 1) {
+      m.append(" (after ").append(attempts).append(" attempts)");
+    }
+    if (outcomeUnknown) {
+      m.append("; ").append(OutcomeUnknown.HOW_TO_CHECK);
+    }
+    return m.toString();
   }
 }

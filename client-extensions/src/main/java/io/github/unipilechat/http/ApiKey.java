@@ -2,6 +2,8 @@ package io.github.unipilechat.http;
 
 /** The API key, kept out of every {@code toString()}, log line and exception message. */
 public final class ApiKey {
+  static final String REDACTED = "[redacted]";
+
   private final String value;
 
   private ApiKey(String value) {
@@ -31,6 +33,11 @@ public final class ApiKey {
   /** True when {@code text} contains the key; lets callers scrub text that may echo it. */
   public boolean appearsIn(String text) {
     return text != null && text.contains(value);
+  }
+
+  /** {@code text} with every occurrence of the key replaced by {@code [redacted]}; null stays null. */
+  public String scrub(String text) {
+    return text == null || !text.contains(value) ? text : text.replace(value, REDACTED);
   }
 
   @Override

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Connect, read, write and whole-call limits. The defaults leave room for a large video upload while still
- * ending a call that hangs.
+ * ending a call that hangs: connect 10 s, read 60 s, write 60 s, whole call 5 min. Zero means no limit. With
+ * retries, each attempt gets its own whole-call limit.
  */
 public record Timeouts(Duration connect, Duration read, Duration write, Duration call) {
   public static final Timeouts DEFAULTS =
@@ -16,6 +17,11 @@ public record Timeouts(Duration connect, Duration read, Duration write, Duration
     Objects.requireNonNull(read, "read");
     Objects.requireNonNull(write, "write");
     Objects.requireNonNull(call, "call");
+    for (Duration d : new Duration[] {connect, read, write, call}) {
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("timeouts: a timeout cannot be negative (zero means none): " + d);
+      }
+    }
   }
 
   public Timeouts withConnect(Duration connect) {

@@ -15,14 +15,16 @@ public final class Transport implements AutoCloseable {
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final MessagingApi api;
+  private final ApiKey apiKey;
 
-  private Transport(OkHttpClient http, boolean ownsHttp, HttpUrl baseUrl) {
+  private Transport(OkHttpClient http, boolean ownsHttp, HttpUrl baseUrl, ApiKey apiKey) {
     this.http = http;
+    this.apiKey = apiKey;
     this.ownsHttp = ownsHttp;
     ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     this.api = new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .callFactory(new ExpandingCallFactory(http))
+        .callFactory(new SendTracker.TaggingCallFactory(new ExpandingCallFactory(http)))
         // Scalars first: plain string parts go out as text, not as JSON-quoted strings.
         .addConverterFactory(ScalarsConverterFactory.create())
         .addConverterFactory(JacksonConverterFactory.create(mapper))
@@ -42,9 +44,18 @@ public final class Transport implements AutoCloseable {
         .callTimeout(timeouts.call().toMillis(), TimeUnit.MILLISECONDS)
         // OkHttp would silently send a POST again after some connection failures; a chat is not idempotent.
         .retryOnConnectionFailure(false)
+        // Network interceptors see every hop: the first marks that the request may leave (no retry after that),
+        // the second adds the key for the configured origin only, the last logs with the key redacted.
+        .addNetworkInterceptor(new SendTracker.Marker())
         .addNetworkInterceptor(new ApiKeyInterceptor(apiKey, baseUrl))
+        .addNetworkInterceptor(new ApiKeyRedactingLogInterceptor(apiKey))
         .build();
-    return new Transport(http, shared == null, baseUrl);
+    return new Transport(http, shared == null, baseUrl, apiKey);
+  }
+
+  /** {@code text} with the API key replaced by {@code [redacted]}: for anything the server or a library echoes. */
+  public String scrub(String text) {
+    return apiKey.scrub(text);
   }
 
   public MessagingApi api() {

@@ -1,0 +1,11 @@
+package io.github.unipilechat.errors;
+
+/**
+ * HTTP 504 (errors/request_timeout): the provider gave up waiting, possibly after the message went out. Never
+ * retried; see {@link OutcomeUnknown#HOW_TO_CHECK}.
+ */
+public final class GatewayTimeoutException extends UnipileApiException implements OutcomeUnknown {
+  public GatewayTimeoutException(ApiError error, int attempts) {
+    super(error, attempts);
+  }
+}

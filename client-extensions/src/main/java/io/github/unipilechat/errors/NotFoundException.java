@@ -1,0 +1,8 @@
+package io.github.unipilechat.errors;
+
+/** HTTP 404: Not Found: the account or a resource does not exist. Not retried. */
+public final class NotFoundException extends UnipileApiException {
+  public NotFoundException(ApiError error, int attempts) {
+    super(error, attempts);
+  }
+}

@@ -1,0 +1,8 @@
+package io.github.unipilechat.errors;
+
+/** HTTP other: Any status the spec does not document for this endpoint (a proxy's 502, a redirect left unfollowed, ...). Not retried. */
+public final class UnexpectedStatusException extends UnipileApiException {
+  public UnexpectedStatusException(ApiError error, int attempts) {
+    super(error, attempts);
+  }
+}

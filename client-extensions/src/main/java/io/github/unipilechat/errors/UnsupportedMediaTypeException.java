@@ -1,0 +1,8 @@
+package io.github.unipilechat.errors;
+
+/** HTTP 415: Unsupported Media Type: the provider rejected an attachment. Not retried. */
+public final class UnsupportedMediaTypeException extends UnipileApiException {
+  public UnsupportedMediaTypeException(ApiError error, int attempts) {
+    super(error, attempts);
+  }
+}

@@ -1,0 +1,82 @@
+package io.github.unipilechat.retry;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Per-call settings for {@code UnipileChatClient.startChat(request, options)}; anything unset uses the client's.
+ *
+ * <pre>{@code
+ * client.startChat(request, CallOptions.builder().maxRetries(0).build());      // this call: no retry
+ * client.startChat(request, CallOptions.builder().callTimeout(Duration.ofMinutes(10)).build());
+ * }</pre>
+ */
+public final class CallOptions {
+  public static final CallOptions DEFAULTS = builder().build();
+
+  private final RetryPolicy retryPolicy;
+  private final Integer maxRetries;
+  private final Duration callTimeout;
+
+  private CallOptions(Builder b) {
+    this.retryPolicy = b.retryPolicy;
+    this.maxRetries = b.maxRetries;
+    this.callTimeout = b.callTimeout;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** This call is never retried. */
+  public static CallOptions noRetries() {
+    return builder().maxRetries(0).build();
+  }
+
+  /** The policy for this call, given the client's. */
+  public RetryPolicy retryPolicy(RetryPolicy clientPolicy) {
+    RetryPolicy base = retryPolicy == null ? clientPolicy : retryPolicy;
+    return maxRetries == null ? base : base.withMaxRetries(maxRetries);
+  }
+
+  /** The whole-call timeout of each attempt, when overridden. */
+  public Optional<Duration> callTimeout() {
+    return Optional.ofNullable(callTimeout);
+  }
+
+  public static final class Builder {
+    private RetryPolicy retryPolicy;
+    private Integer maxRetries;
+    private Duration callTimeout;
+
+    private Builder() {}
+
+    /** Replaces the client's retry policy for this call. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /** Overrides only the number of retries (0 disables). */
+    public Builder maxRetries(int maxRetries) {
+      RetryPolicy.builder().maxRetries(maxRetries); // same bounds check
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** The whole-call timeout of each attempt, instead of the client's. */
+    public Builder callTimeout(Duration callTimeout) {
+      Objects.requireNonNull(callTimeout, "callTimeout");
+      if (callTimeout.isNegative()) {
+        throw new IllegalArgumentException("callTimeout: negative");
+      }
+      this.callTimeout = callTimeout;
+      return this;
+    }
+
+    public CallOptions build() {
+      return new CallOptions(this);
+    }
+  }
+}
