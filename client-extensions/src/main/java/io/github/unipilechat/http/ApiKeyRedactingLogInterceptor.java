@@ -32,7 +32,7 @@ final class ApiKeyRedactingLogInterceptor implements Interceptor {
       return chain.proceed(request);
     }
     String attempt = attempt(request);
-    LOG.debug("--> {} {}{}", request.method(), apiKey.scrub(request.url().redact()), attempt);
+    LOG.debug("--> {} {}{}", request.method(), url(request), attempt);
     if (LOG.isTraceEnabled()) {
       LOG.trace("--> headers: {}", headers(request.headers()));
     }
@@ -41,16 +41,22 @@ final class ApiKeyRedactingLogInterceptor implements Interceptor {
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      LOG.debug("<-- {} {}{} failed after {} ms: {}", request.method(), apiKey.scrub(request.url().redact()), attempt,
+      LOG.debug("<-- {} {}{} failed after {} ms: {}", request.method(), url(request), attempt,
           elapsed(start), apiKey.scrub(e.toString()));
       throw e;
     }
-    LOG.debug("<-- {} {} {}{} in {} ms", response.code(), request.method(), apiKey.scrub(request.url().redact()),
+    LOG.debug("<-- {} {} {}{} in {} ms", response.code(), request.method(), url(request),
         attempt, elapsed(start));
     if (LOG.isTraceEnabled()) {
       LOG.trace("<-- headers: {}", headers(response.headers()));
     }
     return response;
+  }
+
+  /** Scheme, host, port and path: no user info, no query. */
+  private String url(Request request) {
+    okhttp3.HttpUrl url = request.url();
+    return apiKey.scrub(url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath());
   }
 
   private String headers(Headers headers) {

@@ -44,6 +44,10 @@ public final class Transport implements AutoCloseable {
         .callTimeout(timeouts.call().toMillis(), TimeUnit.MILLISECONDS)
         // OkHttp would silently send a POST again after some connection failures; a chat is not idempotent.
         .retryOnConnectionFailure(false)
+        // A redirect would carry the message to wherever it points (OkHttp re-sends the body on 307/308); a 3xx
+        // is reported as an unexpected status instead.
+        .followRedirects(false)
+        .followSslRedirects(false)
         // Network interceptors see every hop: the first marks that the request may leave (no retry after that),
         // the second adds the key for the configured origin only, the last logs with the key redacted.
         .addNetworkInterceptor(new SendTracker.Marker())
