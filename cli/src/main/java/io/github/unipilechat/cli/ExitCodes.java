@@ -7,8 +7,10 @@ final class ExitCodes {
   static final int API_ERROR = 1;
   /** Bad command line or refused input: nothing was sent. */
   static final int INVALID_INPUT = 2;
-  /** The network failed; the exception text says whether the message may have gone out. */
-  static final int TRANSPORT = 3;
+  /** The network failed before the request left: certainly not sent, safe to run again. */
+  static final int NOT_SENT = 3;
+  /** Sent, but no clear answer (timeout, dropped connection, 500, 504): the message may have gone out. */
+  static final int OUTCOME_UNKNOWN = 4;
 
   private ExitCodes() {}
 }

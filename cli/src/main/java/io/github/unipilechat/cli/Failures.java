@@ -28,11 +28,15 @@ final class Failures implements IExecutionExceptionHandler {
     if (e instanceof InvalidRequestException || e instanceof IllegalArgumentException) {
       return ExitCodes.INVALID_INPUT;
     }
+    // Checked before the API error: a 500 or 504 is both, and "may have been sent" is what a script must know.
+    if (e instanceof UnipileException u && u.mayHaveBeenSent()) {
+      return ExitCodes.OUTCOME_UNKNOWN;
+    }
     if (e instanceof UnipileApiException) {
       return ExitCodes.API_ERROR;
     }
     if (e instanceof UnipileException) {
-      return ExitCodes.TRANSPORT;
+      return ExitCodes.NOT_SENT;
     }
     return CommandLine.ExitCode.SOFTWARE;
   }

@@ -112,9 +112,38 @@ class StartChatCommandTest {
     int code = run(Map.of(), args("--text", "Hello"));
 
     assertThat(code).isEqualTo(1);
-    assertThat(stderr()).contains("422").doesNotContain(KEY).doesNotContain("\tat ").hasLineCount(1);
+    assertThat(stderr()).contains("422", "errors/no_connection_with_recipient").doesNotContain(KEY).doesNotContain("\tat ").hasLineCount(1);
     assertThat(stdout()).isEmpty();
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void serverErrorSaysTheMessageMayHaveGoneOut() {
+    answer(500, "{\"title\":\"Oops\",\"type\":\"errors/unexpected_error\",\"status\":500}");
+
+    int code = run(Map.of(), args("--text", "Hello"));
+
+    assertThat(code).isEqualTo(4);
+    assertThat(stderr()).contains("500", "errors/unexpected_error").containsIgnoringCase("may have").hasLineCount(1);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void refusedConnectionExitsThreeAfterRetries() {
+    server.close();
+
+    int code = run(Map.of(), args("--text", "Hello"));
+
+    assertThat(code).isEqualTo(3);
+    assertThat(stderr()).hasLineCount(1).doesNotContain(KEY);
+  }
+
+  @Test
+  void verboseAddsTheStackTrace() {
+    answer(422, "{\"title\":\"No connection\",\"type\":\"errors/no_connection_with_recipient\",\"status\":422}");
+
+    assertThat(run(Map.of(), args("--verbose"))).isEqualTo(1);
+    assertThat(stderr()).contains("errors/no_connection_with_recipient").contains("\tat ");
   }
 
   @Test
