@@ -1,0 +1,154 @@
+package io.github.unipilechat.contract.spec;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.unipilechat.contract.multipart.BracketDecoder;
+import io.github.unipilechat.contract.multipart.DecodedRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The project's one validator of requests and responses against the provider's OpenAPI document, on
+ * swagger-request-validator. The mock server, the Pact checks and {@code verify-pact} all use it.
+ *
+ * <p>swagger-request-validator does not read multipart bodies, so requests are first decoded into the
+ * request's JSON shape ({@link BracketDecoder}) and validated against the same schema, which this class exposes
+ * in memory under {@code application/json} as well. The document itself is never changed.
+ */
+public final class SpecValidator {
+  public static final String PATH = "/api/v1/chats";
+  public static final String BUNDLED = "/io/github/unipilechat/openapi/unipile-start-new-chat.openapi.json";
+  private static final String MULTIPART = "multipart/form-data";
+  private static final String JSON_TYPE = "application/json";
+  private static final String API_KEY = "X-API-KEY";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Set<String> OPENAPI_ROOT = Set.of("openapi", "info", "jsonSchemaDialect", "servers", "paths",
+      "webhooks", "components", "security", "tags", "externalDocs");
+
+  private final JsonNode document;
+  private final JsonNode requestSchema;
+  private final OpenApiInteractionValidator validator;
+  private final BracketDecoder decoder;
+
+  private SpecValidator(JsonNode document) {
+    this.document = document;
+    JsonNode operation = document.path("paths").path(PATH).path("post");
+    this.requestSchema = operation.path("requestBody").path("content").path(MULTIPART).path("schema");
+    if (requestSchema.isMissingNode()) {
+      throw new IllegalArgumentException("the spec has no multipart request body for POST " + PATH);
+    }
+    this.decoder = new BracketDecoder(requestSchema);
+    this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(withJsonView(document)).build();
+  }
+
+  /** The document shipped in the client's jar. */
+  public static SpecValidator bundled() {
+    try (InputStream in = SpecValidator.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new IllegalStateException("the bundled spec is missing from the classpath: " + BUNDLED);
+      }
+      return new SpecValidator(MAPPER.readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static SpecValidator fromFile(Path spec) {
+    try {
+      return new SpecValidator(MAPPER.readTree(Files.readAllBytes(spec)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the spec " + spec + ": " + e.getMessage(), e);
+    }
+  }
+
+  public JsonNode document() {
+    return document;
+  }
+
+  public BracketDecoder decoder() {
+    return decoder;
+  }
+
+  /**
+   * Checks a decoded multipart request: its fields against the request schema, the form rules the decoder
+   * found, and the {@code X-API-KEY} the spec's security scheme requires.
+   */
+  public ValidationResult validateRequest(DecodedRequest request, boolean apiKeyPresent) {
+    List<Violation> violations = new ArrayList<>(request.formViolations());
+    SimpleRequest.Builder builder = SimpleRequest.Builder.post(PATH)
+        .withContentType(JSON_TYPE)
+        .withBody(request.fields().toString());
+    if (apiKeyPresent) {
+      builder.withHeader(API_KEY, "present");
+    }
+    ValidationReport report = validator.validateRequest(builder.build());
+    violations.addAll(MessageReader.violations(report, "request", requestSchema));
+    return new ValidationResult(dedupe(violations));
+  }
+
+  /** Checks a response's status, content type and body against the responses the spec documents. */
+  public ValidationResult validateResponse(int status, String contentType, String body) {
+    SimpleResponse.Builder builder = SimpleResponse.Builder.status(status);
+    if (contentType != null) {
+      builder.withContentType(contentType);
+    }
+    if (body != null) {
+      builder.withBody(body);
+    }
+    ValidationReport report = validator.validateResponse(PATH, Request.Method.POST, builder.build());
+    return new ValidationResult(MessageReader.violations(report, "response", null));
+  }
+
+  /** Each documented error status with the {@code type} values its schema allows, in the spec's order. */
+  public Map<Integer, List<String>> errorTypes() {
+    Map<Integer, List<String>> types = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> responses = document.path("paths").path(PATH).path("post").path("responses").fields();
+    while (responses.hasNext()) {
+      Map.Entry<String, JsonNode> response = responses.next();
+      JsonNode enumValues = response.getValue().path("content").path(JSON_TYPE).path("schema").path("properties").path("type").path("enum");
+      if (enumValues.isArray() && response.getKey().matches("\\d{3}")) {
+        List<String> values = new ArrayList<>();
+        enumValues.forEach(v -> values.add(v.asText()));
+        types.put(Integer.parseInt(response.getKey()), List.copyOf(values));
+      }
+    }
+    return types;
+  }
+
+  /**
+   * The document as swagger-request-validator reads it: each multipart request schema also under JSON, and
+   * without root attributes OpenAPI does not define (the provider's {@code _id}), which its parser refuses.
+   */
+  private static String withJsonView(JsonNode document) {
+    ObjectNode copy = document.deepCopy();
+    copy.properties().removeIf(root -> !OPENAPI_ROOT.contains(root.getKey()) && !root.getKey().startsWith("x-"));
+    for (JsonNode path : copy.path("paths")) {
+      for (JsonNode operation : path) {
+        JsonNode content = operation.path("requestBody").path("content");
+        if (content instanceof ObjectNode contentTypes && contentTypes.has(MULTIPART)) {
+          contentTypes.set(JSON_TYPE, contentTypes.get(MULTIPART).deepCopy());
+        }
+      }
+    }
+    return copy.toString();
+  }
+
+  private static List<Violation> dedupe(List<Violation> violations) {
+    return violations.stream().distinct().toList();
+  }
+}
