@@ -7,7 +7,7 @@ final class PactNames {
 
   static final String STATE_NO_CONNECTION = "the recipient is not a first-degree connection";
   static final String STATE_DISCONNECTED = "the account is disconnected";
-  static final String STATE_RATE_LIMITED = "the account is rate limited (retry after 7 s)";
+  static final String STATE_RATE_LIMITED = "the account is rate limited";
 
   private PactNames() {}
 }

@@ -303,7 +303,8 @@ class UnipileChatConsumerPactTest {
         .willRespondWith(response -> {
           response.status(status).header("Content-Type", "application/json");
           if (retryAfter != null) {
-            response.header("Retry-After", retryAfter);
+            // Any number of seconds: the client reads whatever the provider says (7 in this example).
+            response.header("Retry-After", Matchers.regexp("\\d+", retryAfter));
           }
           return response.body(new PactDslJsonBody()
               .stringValue("type", type)
