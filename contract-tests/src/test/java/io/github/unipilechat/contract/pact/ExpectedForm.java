@@ -58,6 +58,11 @@ final class ExpectedForm {
     return this;
   }
 
+  ExpectedForm add(Field field) {
+    fields.add(field);
+    return this;
+  }
+
   ExpectedForm file(String name, Attachment attachment, byte[] bytes) {
     fields.add(Field.file(name, attachment, bytes));
     return this;
@@ -74,7 +79,11 @@ final class ExpectedForm {
    * boundary is fixed; a header rule lets the client's random boundary match.
    */
   BodyBuilder toPactBody() {
-    MultipartBody.Builder multipart = new MultipartBody.Builder(BOUNDARY).setType(MultipartBody.FORM);
+    return toPactBody(BOUNDARY);
+  }
+
+  BodyBuilder toPactBody(String boundary) {
+    MultipartBody.Builder multipart = new MultipartBody.Builder(boundary).setType(MultipartBody.FORM);
     for (Field field : fields) {
       RequestBody body = RequestBody.create(field.bytes(), MediaType.get(field.contentType()));
       multipart.addPart(MultipartBody.Part.createFormData(field.name(), field.fileName(), body));
