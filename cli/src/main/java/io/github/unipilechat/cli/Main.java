@@ -1,5 +1,6 @@
 package io.github.unipilechat.cli;
 
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +23,8 @@ public final class Main implements Runnable {
   public static int run(Console console, String... args) {
     CommandLine cli = new CommandLine(new Main(console))
         .addSubcommand(new StartChatCommand(console))
+        .addSubcommand(new MockServerCommand(console, new CountDownLatch(1)))
+        .addSubcommand(new VerifyPactCommand(console))
         .setOut(new java.io.PrintWriter(console.out(), true))
         .setErr(new java.io.PrintWriter(console.err(), true))
         .setExecutionExceptionHandler(new Failures(console));

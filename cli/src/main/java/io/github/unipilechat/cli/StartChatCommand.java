@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
+import io.github.unipilechat.contract.mock.MockUnipileServer;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.options.LinkedInOptions;
 import java.io.IOException;
@@ -27,6 +28,7 @@ final class StartChatCommand implements Callable<Integer> {
   static final String BASE_URL_ENV = "UNIPILE_BASE_URL";
   static final String DSN_ENV = "UNIPILE_DSN";
   static final String API_KEY_ENV = "UNIPILE_API_KEY";
+  private static final String DEMO_KEY = "demo-key";
 
   private final Console console;
 
@@ -88,16 +90,30 @@ final class StartChatCommand implements Callable<Integer> {
     if (url.isPresent() && dsnValue.isPresent()) {
       throw new IllegalArgumentException("--base-url and --dsn (or their variables) name two targets; give one");
     }
+    Optional<String> key = Optional.ofNullable(apiKey).or(() -> console.variable(API_KEY_ENV));
     if (url.isEmpty() && dsnValue.isEmpty()) {
-      throw new IllegalArgumentException("no target: give --base-url URL or --dsn HOST:PORT "
-          + "(or set " + BASE_URL_ENV + " / " + DSN_ENV + ")");
+      return sendToEmbeddedMock(request, key.orElse(DEMO_KEY));
     }
     UnipileChatClient.Builder builder = UnipileChatClient.builder()
-        .apiKey(Optional.ofNullable(apiKey).or(() -> console.variable(API_KEY_ENV)).orElseThrow(
-            () -> new IllegalArgumentException("no API key: give --api-key or set " + API_KEY_ENV)))
-        .allowInsecureHttp(allowInsecureHttp);
+        .apiKey(key.orElseThrow(() -> new IllegalArgumentException("no API key: give --api-key or set " + API_KEY_ENV)));
     url.ifPresent(builder::baseUrl);
     dsnValue.ifPresent(builder::dsn);
+    return send(builder, request);
+  }
+
+  /** No target at all: try the request out against the mock, and say so, rather than fail. */
+  private int sendToEmbeddedMock(StartChatRequest request, String key) throws IOException {
+    try (MockUnipileServer mock = MockUnipileServer.builder().port(0).build().start()) {
+      console.err().println("unipile-chat: no --base-url/--dsn (nor " + BASE_URL_ENV + "/" + DSN_ENV
+          + "): sent to an embedded mock server at " + mock.baseUrl() + ".");
+      console.err().println("unipile-chat: to reach Unipile, add --dsn YOUR_DSN (e.g. api8.unipile.com:13851) and set "
+          + API_KEY_ENV + ".");
+      return send(UnipileChatClient.builder().baseUrl(mock.baseUrl()).apiKey(key), request);
+    }
+  }
+
+  private int send(UnipileChatClient.Builder builder, StartChatRequest request) throws IOException {
+    builder.allowInsecureHttp(allowInsecureHttp);
     if (timeoutSeconds != null) {
       builder.callTimeout(Duration.ofSeconds(timeoutSeconds));
     }

@@ -155,6 +155,24 @@ class StartChatCommandTest {
   }
 
   @Test
+  void withoutATargetTheEmbeddedMockAnswersAndSaysSo() {
+    int code = run(Map.of(), "start-chat", "--account-id", "demo", "--attendee", "ACoAABdemo", "--text", "Hello");
+
+    assertThat(code).as(stderr()).isZero();
+    assertThat(stdout()).startsWith("{\"object\":\"ChatStarted\",\"chat_id\":\"");
+    assertThat(stderr()).contains("embedded mock server", "--dsn", "UNIPILE_API_KEY");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void linkedInOptionsPassTheEmbeddedMocksSpecCheck() {
+    int code = run(Map.of(), "start-chat", "--account-id", "demo", "--attendee", "ACoAABdemo",
+        "--linkedin", "{\"api\":\"sales_navigator\"}", "--text", "Hi");
+
+    assertThat(code).as(stderr()).isZero();
+  }
+
+  @Test
   void baseUrlAndDsnTogetherAreRefused() {
     int code = run(Map.of("UNIPILE_DSN", "api8.unipile.com:13851"), args());
 

@@ -1,0 +1,47 @@
+package io.github.unipilechat.cli;
+
+import io.github.unipilechat.contract.mock.MockUnipileServer;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mock-server}: the spec-validating mock in the foreground, one log line per request. */
+@Command(name = "mock-server", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run a mock Unipile server for POST /api/v1/chats that validates every request against the spec.",
+        "Logs one line per request (status, and on 400 the failing fields). Stop with Ctrl-C."})
+final class MockServerCommand implements Callable<Integer> {
+  private final Console console;
+  private final CountDownLatch stop;
+
+  @Option(names = "--port", description = "Port to listen on (default ${DEFAULT-VALUE}, the local server the spec lists; 0 = any free port).")
+  int port = MockUnipileServer.DEFAULT_PORT;
+
+  @Option(names = "--host", description = "Address to bind (default ${DEFAULT-VALUE}: this machine only).")
+  String host = "127.0.0.1";
+
+  @Option(names = "--api-key", description = "Only accept this X-API-KEY (default: any non-empty key).")
+  String apiKey;
+
+  @Option(names = "--verbose", description = "Print stack traces on failure.")
+  boolean verbose;
+
+  MockServerCommand(Console console, CountDownLatch stop) {
+    this.console = console;
+    this.stop = stop;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    try (MockUnipileServer server = MockUnipileServer.builder().host(host).port(port).expectedApiKey(apiKey).build().start()) {
+      console.err().println("mock Unipile server listening on " + server.baseUrl()
+          + " (POST /api/v1/chats" + (apiKey == null ? ", any X-API-KEY" : ", X-API-KEY required") + ")");
+      console.err().println("try: ./unipile-chat start-chat --base-url " + server.baseUrl()
+          + " --api-key demo --account-id demo --attendee ACoAABdemo --text Hello");
+      Thread hook = new Thread(stop::countDown);
+      Runtime.getRuntime().addShutdownHook(hook);
+      stop.await();
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,51 @@
+package io.github.unipilechat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MockServerCommandTest {
+
+  @Test
+  void servesUntilStoppedAndAcceptsTheClientsRequests() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Console console = new Console(Map.of(), new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true, StandardCharsets.UTF_8));
+    CountDownLatch stop = new CountDownLatch(1);
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+        () -> new CommandLine(new MockServerCommand(console, stop)).execute("--port", "0", "--api-key", "k"));
+
+    String url = awaitUrl(err);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Console client = new Console(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true));
+    int sent = Main.run(client, "start-chat", "--base-url", url, "--api-key", "k", "--account-id", "a", "--attendee", "b");
+    int refused = Main.run(client, "start-chat", "--base-url", url, "--api-key", "wrong", "--account-id", "a", "--attendee", "b");
+    stop.countDown();
+
+    assertThat(sent).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("ChatStarted");
+    assertThat(refused).isEqualTo(1);
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+  }
+
+  private static String awaitUrl(ByteArrayOutputStream err) throws InterruptedException {
+    Pattern listening = Pattern.compile("listening on (http://\\S+)");
+    for (int i = 0; i < 200; i++) {
+      Matcher matcher = listening.matcher(err.toString(StandardCharsets.UTF_8));
+      if (matcher.find()) {
+        return matcher.group(1);
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the mock server did not start: " + err);
+  }
+}
