@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
  * the bodies the consumer pacts carry: documented in PACT.md, pinned here so an upgrade that changes it shows.
  */
 class PactMultipartMatchingTest {
-  static final ExpectedForm RECRUITER = UnipileChatConsumerPactTest.RECRUITER_DAYS_FORM;
+  static final PactForm RECRUITER = UnipileChatConsumerPactTest.RECRUITER_DAYS_FORM;
 
-  static List<String> mismatches(ExpectedForm expected, ExpectedForm actual) {
+  static List<String> mismatches(PactForm expected, PactForm actual) {
     BodyBuilder want = expected.toPactBody();
     BodyBuilder got = actual.toPactBody("a-random-boundary-like-okhttps-0123456789");
     return new MultipartMessageContentMatcher().matchBody(
@@ -28,9 +28,9 @@ class PactMultipartMatchingTest {
         .getMismatches().stream().map(Mismatch::description).toList();
   }
 
-  static ExpectedForm copy(ExpectedForm form, String name, String newValue, boolean drop) {
-    ExpectedForm copy = new ExpectedForm();
-    for (ExpectedForm.Field f : form.fields()) {
+  static PactForm copy(PactForm form, String name, String newValue, boolean drop) {
+    PactForm copy = new PactForm();
+    for (PactForm.Field f : form.fields()) {
       if (f.name().equals(name) && drop) {
         continue;
       }
@@ -61,14 +61,14 @@ class PactMultipartMatchingTest {
 
   @Test
   void anExtraFieldIsAMismatch() {
-    ExpectedForm extra = copy(RECRUITER, "", null, false).text("linkedin[job_posting_id]", "job_1");
+    PactForm extra = copy(RECRUITER, "", null, false).text("linkedin[job_posting_id]", "job_1");
     assertThat(mismatches(RECRUITER, extra))
         .contains("Expected a multipart message with 12 part(s), but received one with 13 part(s)");
   }
 
   @Test
   void fieldsAreComparedInOrder() {
-    ExpectedForm swapped = new ExpectedForm().text("attendees_ids", "ACoAAB1").text("account_id", "acc_1")
+    PactForm swapped = new PactForm().text("attendees_ids", "ACoAAB1").text("account_id", "acc_1")
         .text("text", "Hello from the pact");
     assertThat(mismatches(UnipileChatConsumerPactTest.PLAIN, swapped)).isNotEmpty();
   }

@@ -62,20 +62,20 @@ class UnipileChatConsumerPactTest {
 
   // ---- the interactions ------------------------------------------------------------------------------------
 
-  static final ExpectedForm PLAIN = new ExpectedForm()
+  static final PactForm PLAIN = new PactForm()
       .text("account_id", "acc_1")
       .text("attendees_ids", "ACoAAB1")
       .text("text", "Hello from the pact");
 
-  static final ExpectedForm ATTACHMENTS = new ExpectedForm()
+  static final PactForm ATTACHMENTS = new PactForm()
       .text("account_id", "acc_1")
       .text("attendees_ids", "ACoAAB1")
       .text("attendees_ids", "ACoAAB2")
       .text("text", "Two files for you")
-      .file("attachments", CV, PDF)
-      .file("attachments", LOGO, PNG);
+      .file("attachments", CV.fileName(), CV.contentType(), PDF)
+      .file("attachments", LOGO.fileName(), LOGO.contentType(), PNG);
 
-  static final ExpectedForm CLASSIC = new ExpectedForm()
+  static final PactForm CLASSIC = new PactForm()
       .text("account_id", "acc_1")
       .text("attendees_ids", "ACoAAB1")
       .text("text", "An InMail about careers")
@@ -83,7 +83,7 @@ class UnipileChatConsumerPactTest {
       .text("linkedin[topic]", "careers")
       .text("linkedin[inmail]", "true");
 
-  static final ExpectedForm RECRUITER_DAYS_FORM = new ExpectedForm()
+  static final PactForm RECRUITER_DAYS_FORM = new PactForm()
       .text("account_id", "acc_1")
       .text("attendees_ids", "ACoAAB1")
       .text("text", "A role you might like")
@@ -95,9 +95,9 @@ class UnipileChatConsumerPactTest {
       .text("linkedin[follow_up][text]", "Any thoughts on the role?")
       .text("linkedin[follow_up][scheduled_time][days]", "5")
       .text("linkedin[follow_up][scheduled_time][timezone]", "Europe/Paris")
-      .file("linkedin[follow_up][attachments]", FOLLOW_UP_NOTES, NOTES);
+      .file("linkedin[follow_up][attachments]", FOLLOW_UP_NOTES.fileName(), FOLLOW_UP_NOTES.contentType(), NOTES);
 
-  static final ExpectedForm RECRUITER_WEEKS_FORM = new ExpectedForm()
+  static final PactForm RECRUITER_WEEKS_FORM = new PactForm()
       .text("account_id", "acc_1")
       .text("attendees_ids", "ACoAAB1")
       .text("text", "Checking in on the role")
@@ -107,23 +107,23 @@ class UnipileChatConsumerPactTest {
       .text("linkedin[follow_up][scheduled_time][timezone]", "America/Phoenix")
       .text("linkedin[follow_up][scheduled_time][weeks]", "2");
 
-  static final ExpectedForm SALES_NAV = new ExpectedForm()
+  static final PactForm SALES_NAV = new PactForm()
       .text("account_id", "acc_1")
       .text("attendees_ids", "ACoAAB1")
       .text("text", "Hello from Sales Navigator")
       .text("linkedin[api]", "sales_navigator");
 
-  static final ExpectedForm TO_STRANGER = new ExpectedForm()
+  static final PactForm TO_STRANGER = new PactForm()
       .text("account_id", "acc_1")
       .text("attendees_ids", "ACoStranger")
       .text("text", "Hello stranger");
 
-  static final ExpectedForm FROM_DISCONNECTED = new ExpectedForm()
+  static final PactForm FROM_DISCONNECTED = new PactForm()
       .text("account_id", "acc_disconnected")
       .text("attendees_ids", "ACoAAB1")
       .text("text", "Hello");
 
-  static final ExpectedForm RATE_LIMITED = new ExpectedForm()
+  static final PactForm RATE_LIMITED = new PactForm()
       .text("account_id", "acc_busy")
       .text("attendees_ids", "ACoAAB1")
       .text("text", "One too many");
@@ -274,10 +274,9 @@ class UnipileChatConsumerPactTest {
 
   // ---- helpers ----------------------------------------------------------------------------------------------
 
-  private static UnaryOperator<HttpInteractionBuilder> request(ExpectedForm form) {
+  private static UnaryOperator<HttpInteractionBuilder> request(PactForm form) {
     return interaction -> {
-      form.describe().forEach(line -> interaction.comment("multipart field: " + line));
-      return interaction.withRequest(request -> request
+      return form.describeIn(interaction).withRequest(request -> request
           .method("POST")
           .path("/api/v1/chats")
           .header("X-API-KEY", Matchers.regexp("\\S+", KEY))
@@ -286,7 +285,7 @@ class UnipileChatConsumerPactTest {
   }
 
   private static kotlin.jvm.functions.Function1<HttpInteractionBuilder, HttpInteractionBuilder> created(
-      ExpectedForm form, String chatId) {
+      PactForm form, String chatId) {
     return interaction -> request(form).apply(interaction)
         .willRespondWith(response -> response
             .status(201)
@@ -298,7 +297,7 @@ class UnipileChatConsumerPactTest {
   }
 
   private static kotlin.jvm.functions.Function1<HttpInteractionBuilder, HttpInteractionBuilder> failed(
-      ExpectedForm form, int status, String type, String title, String detail, String retryAfter) {
+      PactForm form, int status, String type, String title, String detail, String retryAfter) {
     return interaction -> request(form).apply(interaction)
         .willRespondWith(response -> {
           response.status(status).header("Content-Type", "application/json");
