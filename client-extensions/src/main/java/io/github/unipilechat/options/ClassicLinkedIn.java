@@ -5,11 +5,9 @@ import io.github.unipilechat.generated.model.ClassicOptions;
 import java.util.Objects;
 
 /** Standard LinkedIn messaging: inMail, company topics, applicants, pending invitations. */
-public final class ClassicLinkedIn implements LinkedInOptions {
-  private final ObjectNode fields;
-
+public final class ClassicLinkedIn extends ShapeFields implements LinkedInOptions {
   private ClassicLinkedIn(ObjectNode fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   static ClassicLinkedIn of(ClassicOptions options) {
@@ -18,16 +16,6 @@ public final class ClassicLinkedIn implements LinkedInOptions {
 
   /** A copy of the generated model these options were built from. */
   public ClassicOptions model() {
-    return ModelTrees.fromTree(fields, ClassicOptions.class);
-  }
-
-  @Override
-  public ObjectNode fields() {
-    return fields.deepCopy();
-  }
-
-  @Override
-  public String toString() {
-    return "ClassicLinkedIn" + fields;
+    return model(ClassicOptions.class);
   }
 }

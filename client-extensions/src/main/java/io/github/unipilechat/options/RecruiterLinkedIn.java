@@ -16,12 +16,11 @@ import java.util.Objects;
  * LinkedIn Recruiter messaging, with an optional scheduled follow-up and its files; {@code api} is set to
  * {@code recruiter}.
  */
-public final class RecruiterLinkedIn implements LinkedInOptions {
-  private final ObjectNode fields;
+public final class RecruiterLinkedIn extends ShapeFields implements LinkedInOptions {
   private final List<Attachment> followUpAttachments;
 
   private RecruiterLinkedIn(ObjectNode fields, List<Attachment> followUpAttachments) {
-    this.fields = fields;
+    super(fields);
     this.followUpAttachments = List.copyOf(followUpAttachments);
   }
 
@@ -52,12 +51,7 @@ public final class RecruiterLinkedIn implements LinkedInOptions {
 
   /** A copy of the generated model these options were built from (follow-up files are not on it). */
   public RecruiterOptions model() {
-    return ModelTrees.fromTree(fields, RecruiterOptions.class);
-  }
-
-  @Override
-  public ObjectNode fields() {
-    return fields.deepCopy();
+    return model(RecruiterOptions.class);
   }
 
   @Override
@@ -67,6 +61,6 @@ public final class RecruiterLinkedIn implements LinkedInOptions {
 
   @Override
   public String toString() {
-    return "RecruiterLinkedIn" + fields + (followUpAttachments.isEmpty() ? "" : " + " + followUpAttachments);
+    return super.toString() + (followUpAttachments.isEmpty() ? "" : " + " + followUpAttachments);
   }
 }

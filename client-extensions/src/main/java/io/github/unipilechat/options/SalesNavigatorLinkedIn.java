@@ -6,11 +6,9 @@ import io.github.unipilechat.generated.model.SalesNavigatorOptions;
 import java.util.Objects;
 
 /** LinkedIn Sales Navigator messaging; {@code api} is set to {@code sales_navigator}. */
-public final class SalesNavigatorLinkedIn implements LinkedInOptions {
-  private final ObjectNode fields;
-
+public final class SalesNavigatorLinkedIn extends ShapeFields implements LinkedInOptions {
   private SalesNavigatorLinkedIn(ObjectNode fields) {
-    this.fields = fields;
+    super(fields);
   }
 
   static SalesNavigatorLinkedIn of(SalesNavigatorOptions options) {
@@ -22,16 +20,6 @@ public final class SalesNavigatorLinkedIn implements LinkedInOptions {
 
   /** A copy of the generated model these options were built from. */
   public SalesNavigatorOptions model() {
-    return ModelTrees.fromTree(fields, SalesNavigatorOptions.class);
-  }
-
-  @Override
-  public ObjectNode fields() {
-    return fields.deepCopy();
-  }
-
-  @Override
-  public String toString() {
-    return "SalesNavigatorLinkedIn" + fields;
+    return model(SalesNavigatorOptions.class);
   }
 }

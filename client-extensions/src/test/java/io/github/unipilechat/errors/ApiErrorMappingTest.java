@@ -1,11 +1,12 @@
 package io.github.unipilechat.errors;
 
-import static io.github.unipilechat.errors.TestServer.API_KEY;
-import static io.github.unipilechat.errors.TestServer.errorJson;
-import static io.github.unipilechat.errors.TestServer.request;
+import static io.github.unipilechat.wire.ChatServer.API_KEY;
+import static io.github.unipilechat.wire.ChatServer.errorJson;
+import static io.github.unipilechat.wire.ChatServer.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.unipilechat.wire.ChatServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.retry.CallOptions;
 import io.github.unipilechat.validation.ProviderSpec;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every documented status and type, read through the real client from a MockWebServer. */
 class ApiErrorMappingTest {
   @RegisterExtension
-  final TestServer server = new TestServer();
+  final ChatServer server = new ChatServer();
 
   static final Map<Integer, Class<? extends UnipileApiException>> CLASSES = Map.ofEntries(
       Map.entry(400, BadRequestException.class), Map.entry(401, UnauthorizedException.class),

@@ -1,16 +1,16 @@
 package io.github.unipilechat.http;
 
-import static io.github.unipilechat.errors.TestServer.API_KEY;
-import static io.github.unipilechat.errors.TestServer.errorJson;
-import static io.github.unipilechat.errors.TestServer.request;
+import static io.github.unipilechat.wire.ChatServer.API_KEY;
+import static io.github.unipilechat.wire.ChatServer.errorJson;
+import static io.github.unipilechat.wire.ChatServer.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.unipilechat.wire.ChatServer;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
-import io.github.unipilechat.errors.TestServer;
 import io.github.unipilechat.errors.UnexpectedStatusException;
 import io.github.unipilechat.files.Attachment;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /** The key goes to the configured origin only, never into logs or messages; hostile values cannot split parts. */
 class SecretsAndHostileInputTest {
   @RegisterExtension
-  final TestServer server = new TestServer();
+  final ChatServer server = new ChatServer();
 
   /** Redirects are not followed: a 3xx elsewhere would carry the message (and on 307/308 the whole body) there. */
   @ParameterizedTest
@@ -48,7 +48,7 @@ class SecretsAndHostileInputTest {
     try (MockWebServer other = new MockWebServer()) {
       other.start(0);
       server.server().enqueue(new MockResponse.Builder().code(status).addHeader("Location", otherHost(other)).build());
-      other.enqueue(new MockResponse.Builder().code(201).body(TestServer.CREATED).build());
+      other.enqueue(new MockResponse.Builder().code(201).body(ChatServer.CREATED).build());
 
       UnexpectedStatusException e = catchThrowableOfType(UnexpectedStatusException.class,
           () -> server.client().startChat(request()));

@@ -1,10 +1,11 @@
 package io.github.unipilechat.retry;
 
-import static io.github.unipilechat.errors.TestServer.errorJson;
-import static io.github.unipilechat.errors.TestServer.request;
+import static io.github.unipilechat.wire.ChatServer.errorJson;
+import static io.github.unipilechat.wire.ChatServer.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.unipilechat.wire.ChatServer;
 import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
@@ -13,7 +14,6 @@ import io.github.unipilechat.errors.InternalServerErrorException;
 import io.github.unipilechat.errors.OutcomeUnknownException;
 import io.github.unipilechat.errors.RequestNotSentException;
 import io.github.unipilechat.errors.ServiceUnavailableException;
-import io.github.unipilechat.errors.TestServer;
 import io.github.unipilechat.errors.TooManyRequestsException;
 import io.github.unipilechat.errors.UnprocessableEntityException;
 import io.github.unipilechat.files.Attachment;
@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Which failures are sent again, how often and after how long; every case counts what reached the server. */
 class RetryTest {
   @RegisterExtension
-  final TestServer server = new TestServer();
+  final ChatServer server = new ChatServer();
 
   private static final String TOO_MANY = errorJson(429, "errors/too_many_requests", "Too many requests", "Later");
   private static final String UNAVAILABLE = errorJson(503, "errors/no_client_session", "No client session", "x");
@@ -161,7 +161,7 @@ class RetryTest {
 
   @Test
   void aSlowServerAndTheCallTimeoutIsOutcomeUnknownWithOneRequest() {
-    server.server().enqueue(new MockResponse.Builder().code(201).body(TestServer.CREATED)
+    server.server().enqueue(new MockResponse.Builder().code(201).body(ChatServer.CREATED)
         .headersDelay(3, TimeUnit.SECONDS).build());
     server.enqueueCreated();
     try (UnipileChatClient client = server.builder().callTimeout(Duration.ofMillis(300)).build()) {
@@ -178,7 +178,7 @@ class RetryTest {
 
   @Test
   void aReadTimeoutIsOutcomeUnknownWithOneRequest() {
-    server.server().enqueue(new MockResponse.Builder().code(201).body(TestServer.CREATED)
+    server.server().enqueue(new MockResponse.Builder().code(201).body(ChatServer.CREATED)
         .headersDelay(3, TimeUnit.SECONDS).build());
     server.enqueueCreated();
     try (UnipileChatClient client = server.builder().readTimeout(Duration.ofMillis(300)).build()) {
@@ -190,7 +190,7 @@ class RetryTest {
 
   @Test
   void perCallTimeoutOverridesTheClients() {
-    server.server().enqueue(new MockResponse.Builder().code(201).body(TestServer.CREATED)
+    server.server().enqueue(new MockResponse.Builder().code(201).body(ChatServer.CREATED)
         .headersDelay(3, TimeUnit.SECONDS).build());
 
     catchThrowableOfType(OutcomeUnknownException.class, () -> server.client().startChat(request(),
@@ -207,7 +207,7 @@ class RetryTest {
     }
     RecordingSleeper sleeper = new RecordingSleeper();
     try (UnipileChatClient client = UnipileChatClient.builder().baseUrl("http://127.0.0.1:" + closedPort + "/")
-        .apiKey(TestServer.API_KEY).retryPolicy(sleeper.policy()).build()) {
+        .apiKey(ChatServer.API_KEY).retryPolicy(sleeper.policy()).build()) {
       RequestNotSentException e = catchThrowableOfType(RequestNotSentException.class, () -> client.startChat(request()));
 
       assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
@@ -225,8 +225,8 @@ class RetryTest {
       port = socket.getLocalPort();
     }
     MockWebServer late = new MockWebServer();
-    late.enqueue(new MockResponse.Builder().code(201).body(TestServer.CREATED).build());
-    late.enqueue(new MockResponse.Builder().code(201).body(TestServer.CREATED).build());
+    late.enqueue(new MockResponse.Builder().code(201).body(ChatServer.CREATED).build());
+    late.enqueue(new MockResponse.Builder().code(201).body(ChatServer.CREATED).build());
     int finalPort = port;
     List<Duration> waits = new java.util.ArrayList<>();
     Sleeper startServerWhileWaiting = duration -> {
@@ -238,7 +238,7 @@ class RetryTest {
       }
     };
     try (late; UnipileChatClient client = UnipileChatClient.builder().baseUrl("http://127.0.0.1:" + port + "/")
-        .apiKey(TestServer.API_KEY).retryPolicy(RetryPolicy.builder().sleeper(startServerWhileWaiting).build())
+        .apiKey(ChatServer.API_KEY).retryPolicy(RetryPolicy.builder().sleeper(startServerWhileWaiting).build())
         .build()) {
       ChatStarted started = client.startChat(request());
 

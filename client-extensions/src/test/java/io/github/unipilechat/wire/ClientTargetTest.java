@@ -36,7 +36,7 @@ class ClientTargetTest {
     OkHttpClient shared = new OkHttpClient();
     UnipileChatClient client = UnipileChatClient.builder().baseUrl(chat.server().url("/").toString())
         .apiKey(ChatServer.API_KEY).okHttpClient(shared).build();
-    chat.answerCreated();
+    chat.enqueueCreated();
     client.startChat(StartChatRequest.builder().accountId("a").attendee("b").build());
     client.close();
 

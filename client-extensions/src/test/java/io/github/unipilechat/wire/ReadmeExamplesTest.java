@@ -22,7 +22,7 @@ class ReadmeExamplesTest {
 
   @Test
   void sendingFilesExample() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     UnipileChatClient client = chat.client();
     byte[] pngBytes = Fixtures.bytes("logo.png");
     java.io.InputStream audioStream = new java.io.ByteArrayInputStream(Fixtures.bytes("voice.m4a"));
@@ -46,9 +46,9 @@ class ReadmeExamplesTest {
 
   @Test
   void linkedInTypedExample() throws Exception {
-    chat.answerCreated();
-    chat.answerCreated();
-    chat.answerCreated();
+    chat.enqueueCreated();
+    chat.enqueueCreated();
+    chat.enqueueCreated();
     UnipileChatClient client = chat.client();
     Path brochurePath = Fixtures.path("cv.pdf");
 
@@ -81,7 +81,7 @@ class ReadmeExamplesTest {
 
   @Test
   void linkedInJsonExample() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
 
     // README: LinkedIn options (JSON, as the command line takes them)
     LinkedInOptions options = LinkedInOptions.fromJson("""

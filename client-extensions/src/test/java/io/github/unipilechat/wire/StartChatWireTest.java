@@ -28,10 +28,10 @@ class StartChatWireTest {
 
   @Test
   void postsMultipartToChatsWithApiKey() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal().text("Hello").build());
 
-    RecordedRequest request = chat.takeRequest();
+    RecordedRequest request = chat.take();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/chats");
     assertThat(request.getHeaders().get("X-API-KEY")).isEqualTo(ChatServer.API_KEY);
@@ -40,7 +40,7 @@ class StartChatWireTest {
 
   @Test
   void plainFieldsAreOneTextPartEach() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal().text("Hello").subject("Hi there").build());
 
     CapturedForm form = chat.captured();
@@ -55,7 +55,7 @@ class StartChatWireTest {
 
   @Test
   void attendeesAreRepeatedInOrder() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal().attendee("ACoAAB2").attendee("ACoAAB3").build());
 
     assertThat(chat.captured().all("attendees_ids")).extracting(CapturedPart::text)
@@ -64,7 +64,7 @@ class StartChatWireTest {
 
   @Test
   void unsetFieldsSendNoPart() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal().text("").build());
 
     CapturedForm form = chat.captured();
@@ -75,7 +75,7 @@ class StartChatWireTest {
   @Test
   void unicodeAndHtmlTextArriveAsUtf8() throws Exception {
     String text = "Bonjour Zoë 👋 <strong>CDI</strong> à Paris — <a href=\"www.my-link.com\">offre</a>";
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal().text(text).subject("Café ☕").build());
 
     CapturedForm form = chat.captured();
@@ -85,7 +85,7 @@ class StartChatWireTest {
 
   @Test
   void severalAttachmentsAreOneFilePartEachInOrder() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal()
         .attachment(Attachment.of(Fixtures.path("cv.pdf")))
         .attachment(Attachment.of("logo.png", Fixtures.bytes("logo.png")))
@@ -102,7 +102,7 @@ class StartChatWireTest {
 
   @Test
   void overriddenContentTypeIsSent() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal()
         .attachment(Attachment.of("scan", Fixtures.bytes("cv.pdf")).withContentType("application/pdf"))
         .attachment(Attachment.of("blob.bin", new byte[] {1, 2, 3}))
@@ -114,7 +114,7 @@ class StartChatWireTest {
 
   @Test
   void voiceAndVideoAreFileParts() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal()
         .voiceMessage(Attachment.of(Fixtures.path("voice.m4a")))
         .videoMessage(Attachment.of(Fixtures.path("intro.mp4")))
@@ -133,7 +133,7 @@ class StartChatWireTest {
 
   @Test
   void classicOptionsAreBracketFields() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal().linkedIn(LinkedInOptions.classic(new ClassicOptions()
         .api(ClassicOptions.ApiEnum.CLASSIC).inmail(true).topic(ClassicOptions.TopicEnum.CAREERS))).build());
 
@@ -147,7 +147,7 @@ class StartChatWireTest {
 
   @Test
   void classicInvitationAndApplicantIdsAreSent() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal().linkedIn(LinkedInOptions.classic(new ClassicOptions()
         .invitationId("inv_9").applicantId("app_7").inmail(false))).build());
 
@@ -160,7 +160,7 @@ class StartChatWireTest {
 
   @Test
   void recruiterDaysFollowUpIsNestedBracketFields() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal().linkedIn(LinkedInOptions.recruiter(new RecruiterOptions()
         .signature("Jane").hiringProjectId("proj_42").jobPostingId("job_1").emailAddress("cand@example.com")
         .visibility(RecruiterOptions.VisibilityEnum.PROJECT)
@@ -183,7 +183,7 @@ class StartChatWireTest {
 
   @Test
   void recruiterWeeksFollowUpIsAWholeNumber() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal().linkedIn(LinkedInOptions.fromJson(Fixtures.text("recruiter-weeks.json"))).build());
 
     CapturedForm form = chat.captured();
@@ -194,7 +194,7 @@ class StartChatWireTest {
 
   @Test
   void followUpFilesAreFilePartsUnderTheirBracketName() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal().linkedIn(LinkedInOptions.fromJson(Fixtures.text("recruiter-days.json"),
         List.of(Attachment.of(Fixtures.path("cv.pdf")), Attachment.of("deck.pdf", Fixtures.bytes("cv.pdf"))))).build());
 
@@ -206,7 +206,7 @@ class StartChatWireTest {
 
   @Test
   void followUpFilesOnTheGeneratedModelAreSentAsFiles() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     RecruiterOptions options = new RecruiterOptions().followUp(new FollowUpConfig().subject("s").text("t")
         .scheduledTime(new FollowUpConfigScheduledTime().days(3).timezone("UTC"))
         .addAttachmentsItem(Fixtures.path("notes.txt").toFile()));
@@ -219,7 +219,7 @@ class StartChatWireTest {
 
   @Test
   void salesNavigatorSendsItsApi() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal().linkedIn(LinkedInOptions.salesNavigator()).build());
 
     CapturedForm form = chat.captured();
@@ -229,8 +229,8 @@ class StartChatWireTest {
 
   @Test
   void jsonOptionsAndTypedOptionsSendTheSameParts() throws Exception {
-    chat.answerCreated();
-    chat.answerCreated();
+    chat.enqueueCreated();
+    chat.enqueueCreated();
     chat.client().startChat(minimal().linkedIn(LinkedInOptions.fromJson(Fixtures.text("classic-inmail.json"))).build());
     chat.client().startChat(minimal().linkedIn(LinkedInOptions.classic(new ClassicOptions()
         .api(ClassicOptions.ApiEnum.CLASSIC).inmail(true).topic(ClassicOptions.TopicEnum.CAREERS))).build());
@@ -240,7 +240,7 @@ class StartChatWireTest {
 
   @Test
   void responseIdsAreReturned() {
-    chat.answerCreated();
+    chat.enqueueCreated();
     ChatStarted started = chat.client().startChat(minimal().build());
 
     assertThat(started.status()).isEqualTo(201);
@@ -262,7 +262,7 @@ class StartChatWireTest {
 
   @Test
   void asyncSendsTheSameRequest() throws Exception {
-    chat.answerCreated();
+    chat.enqueueCreated();
     ChatStarted started = chat.client().startChatAsync(minimal().text("async").build()).get(5, TimeUnit.SECONDS);
 
     assertThat(started.chatId()).contains("chat_1");
