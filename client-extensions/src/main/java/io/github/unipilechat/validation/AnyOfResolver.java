@@ -18,7 +18,10 @@ import java.util.StringJoiner;
 final class AnyOfResolver {
   private AnyOfResolver() {}
 
-  /** The schema with every {@code anyOf} the instance reaches resolved, or null when no branch fits. */
+  /**
+   * The schema with every {@code anyOf} the instance reaches resolved, or null when no branch fits. Copies only
+   * the path to what changed, so the spec's large unchanged parts are shared, not duplicated per request.
+   */
   static JsonNode resolve(JsonNode schema, JsonNode instance, String field, List<Violation> violations) {
     JsonNode chosen = schema;
     if (schema.has("anyOf") && instance.isObject()) {
@@ -27,27 +30,36 @@ final class AnyOfResolver {
         return null;
       }
     }
-    ObjectNode resolved = chosen.deepCopy();
-    JsonNode properties = resolved.get("properties");
-    if (properties instanceof ObjectNode props && instance.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = props.fields();
-      List<String> unresolvable = new ArrayList<>();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> property = it.next();
-        JsonNode value = instance.get(property.getKey());
-        if (value == null) {
-          continue;
+    JsonNode properties = chosen.get("properties");
+    if (!(properties instanceof ObjectNode props) || !instance.isObject()) {
+      return chosen;
+    }
+    ObjectNode resolvedProperties = null;
+    Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> property = it.next();
+      JsonNode value = instance.get(property.getKey());
+      if (value == null) {
+        continue;
+      }
+      JsonNode inner = resolve(property.getValue(), value, join(field, property.getKey()), violations);
+      if (inner != property.getValue()) {
+        if (resolvedProperties == null) {
+          resolvedProperties = props.objectNode().setAll(props);
         }
-        JsonNode inner = resolve(property.getValue(), value, join(field, property.getKey()), violations);
         if (inner == null) {
-          unresolvable.add(property.getKey());
+          // Already reported; validating it again would only repeat the same fault in worse words.
+          resolvedProperties.remove(property.getKey());
         } else {
-          property.setValue(inner);
+          resolvedProperties.set(property.getKey(), inner);
         }
       }
-      // Already reported; validating them again would only repeat the same fault in worse words.
-      unresolvable.forEach(props::remove);
     }
+    if (resolvedProperties == null) {
+      return chosen;
+    }
+    ObjectNode resolved = ((ObjectNode) chosen).objectNode().setAll((ObjectNode) chosen);
+    resolved.set("properties", resolvedProperties);
     return resolved;
   }
 

@@ -27,6 +27,8 @@ public final class RequestRules {
   private static final ObjectNode REQUEST_SCHEMA = ProviderSpec.requestSchema();
   private static final JsonNode TOP_LEVEL_SCHEMA = withoutFilesAndLinkedIn(REQUEST_SCHEMA);
   private static final Map<JsonNode, JsonSchema> COMPILED = new ConcurrentHashMap<>();
+  // Copied once: ZoneId hands out a fresh copy of its ~600 ids on every call.
+  private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
   private RequestRules() {}
 
@@ -101,7 +103,7 @@ public final class RequestRules {
       String name = AnyOfResolver.join(field, entry.getKey());
       JsonNode value = entry.getValue();
       if (entry.getKey().equals("timezone") && value.isTextual()
-          && !ZoneId.getAvailableZoneIds().contains(value.asText())) {
+          && !ZONES.contains(value.asText())) {
         violations.add(new Violation(name, "must be an IANA time zone such as Europe/Paris, not '" + value.asText() + "'"));
       }
       if (value.isObject()) {

@@ -1,0 +1,57 @@
+package io.github.unipilechat.benchmarks;
+
+import io.github.unipilechat.ChatStarted;
+import io.github.unipilechat.UnipileChatClient;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** One blocking start-chat over loopback: the client (build, validate, encode, send, parse) vs raw OkHttp. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class RoundTripBenchmark {
+  private LoopbackServer server;
+  private UnipileChatClient client;
+  private OkHttpClient raw;
+  private Request.Builder rawRequest;
+
+  @Setup(Level.Trial)
+  public void start() {
+    server = new LoopbackServer();
+    client = UnipileChatClient.builder().baseUrl(server.baseUrl()).apiKey("bench-key").build();
+    raw = new OkHttpClient();
+    rawRequest = new Request.Builder().url(server.baseUrl() + "/api/v1/chats").header("X-API-KEY", "bench-key");
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() {
+    client.close();
+    raw.dispatcher().executorService().shutdown();
+    raw.connectionPool().evictAll();
+    server.close();
+  }
+
+  @Benchmark
+  public ChatStarted client() {
+    return client.startChat(SameRequest.viaClient());
+  }
+
+  @Benchmark
+  public String rawOkHttp() throws IOException {
+    try (Response response = raw.newCall(rawRequest.post(SameRequest.byHand()).build()).execute()) {
+      return response.body().string();
+    }
+  }
+}
