@@ -97,7 +97,7 @@ public final class SpecValidator {
       builder.withHeader(API_KEY, "present");
     }
     ValidationReport report = validator.validateRequest(builder.build());
-    violations.addAll(MessageReader.violations(report, "request", requestSchema));
+    violations.addAll(MessageReader.violations(report, "request", requestSchema, request.fields()));
     return new ValidationResult(dedupe(violations));
   }
 
@@ -111,7 +111,7 @@ public final class SpecValidator {
       builder.withBody(body);
     }
     ValidationReport report = validator.validateResponse(PATH, Request.Method.POST, builder.build());
-    return new ValidationResult(MessageReader.violations(report, "response", null));
+    return new ValidationResult(MessageReader.violations(report, "response", null, null));
   }
 
   /** Each documented error status with the {@code type} values its schema allows, in the spec's order. */

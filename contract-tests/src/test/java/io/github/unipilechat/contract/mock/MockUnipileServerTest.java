@@ -124,6 +124,15 @@ class MockUnipileServerTest {
   }
 
   @Test
+  void followUpWithoutRecruiterApiIsRefusedNamingTheApi(MockUnipileServer mock) {
+    Answer answer = post(mock, valid().addFormDataPart("linkedin[follow_up][subject]", "Following up")
+        .addFormDataPart("linkedin[follow_up][text]", "Any news?"));
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.detail()).contains("linkedin.follow_up: is allowed only when linkedin.api is recruiter");
+  }
+
+  @Test
   void linkedInAsOneJsonPartIsRefusedAndSaysWhy(MockUnipileServer mock) {
     RequestBody json = RequestBody.create("{\"api\":\"recruiter\"}", MediaType.get("application/json"));
     Answer answer = post(mock, valid().addPart(okhttp3.Headers.of("Content-Disposition", "form-data; name=\"linkedin\""), json));
@@ -205,6 +214,14 @@ class MockUnipileServerTest {
 
     assertThat(answer.status()).isEqualTo(201);
     assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
+  }
+
+  @Test
+  void delayBeyondSixtySecondsIsRefused(MockUnipileServer mock) {
+    Answer answer = post(mock, valid(), "Prefer", "delay=60001");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.detail()).contains("delay");
   }
 
   @Test
