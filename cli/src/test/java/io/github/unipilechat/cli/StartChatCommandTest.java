@@ -129,6 +129,18 @@ class StartChatCommandTest {
   }
 
   @Test
+  void timeoutEndsTheCallAndSaysTheOutcomeIsUnknown() {
+    server.enqueue(new MockResponse.Builder().code(201).headersDelay(5, TimeUnit.SECONDS)
+        .body("{\"object\":\"ChatStarted\",\"chat_id\":\"c1\",\"message_id\":\"m1\"}").build());
+
+    int code = run(Map.of(), args("--timeout", "1"));
+
+    assertThat(code).isEqualTo(4);
+    assertThat(stderr()).containsIgnoringCase("may have").hasLineCount(1);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void refusedConnectionExitsThreeAfterRetries() {
     server.close();
 
