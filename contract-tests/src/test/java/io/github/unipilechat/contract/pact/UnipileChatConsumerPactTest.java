@@ -244,9 +244,7 @@ class UnipileChatConsumerPactTest {
   void noConnection(MockServer server) {
     UnipileApiException e = sendFailing(server, StartChatRequest.builder()
         .accountId("acc_1").attendee("ACoStranger").text("Hello stranger").build());
-    assertThat(e).isInstanceOf(UnprocessableEntityException.class);
-    assertThat(e.status()).isEqualTo(422);
-    assertThat(e.type().raw()).isEqualTo("errors/no_connection_with_recipient");
+    assertApiError(e, UnprocessableEntityException.class, 422, "errors/no_connection_with_recipient");
   }
 
   @Test
@@ -254,9 +252,7 @@ class UnipileChatConsumerPactTest {
   void disconnectedAccount(MockServer server) {
     UnipileApiException e = sendFailing(server, StartChatRequest.builder()
         .accountId("acc_disconnected").attendee("ACoAAB1").text("Hello").build());
-    assertThat(e).isInstanceOf(UnauthorizedException.class);
-    assertThat(e.status()).isEqualTo(401);
-    assertThat(e.type().raw()).isEqualTo("errors/disconnected_account");
+    assertApiError(e, UnauthorizedException.class, 401, "errors/disconnected_account");
   }
 
   @Test
@@ -265,14 +261,18 @@ class UnipileChatConsumerPactTest {
     // Retries off: the pact records one answer, and a retry would send a second, unexpected request.
     UnipileApiException e = sendFailing(server, StartChatRequest.builder()
         .accountId("acc_busy").attendee("ACoAAB1").text("One too many").build());
-    assertThat(e).isInstanceOf(TooManyRequestsException.class);
-    assertThat(e.status()).isEqualTo(429);
-    assertThat(e.type().raw()).isEqualTo("errors/too_many_requests");
+    assertApiError(e, TooManyRequestsException.class, 429, "errors/too_many_requests");
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
     assertThat(e.attempts()).isEqualTo(1);
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------
+
+  private static void assertApiError(UnipileApiException e, Class<? extends UnipileApiException> type, int status, String errorType) {
+    assertThat(e).isInstanceOf(type);
+    assertThat(e.status()).isEqualTo(status);
+    assertThat(e.type().raw()).isEqualTo(errorType);
+  }
 
   private static UnaryOperator<HttpInteractionBuilder> request(PactForm form) {
     return interaction -> {
