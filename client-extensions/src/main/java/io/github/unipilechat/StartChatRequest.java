@@ -23,6 +23,7 @@ public final class StartChatRequest {
   private final Attachment voiceMessage;
   private final Attachment videoMessage;
   private final LinkedInOptions linkedIn;
+  private final boolean replayable;
 
   private StartChatRequest(Builder builder) {
     this.accountId = builder.accountId;
@@ -33,6 +34,7 @@ public final class StartChatRequest {
     this.voiceMessage = builder.voiceMessage;
     this.videoMessage = builder.videoMessage;
     this.linkedIn = builder.linkedIn;
+    this.replayable = everyFileReplayable();
   }
 
   public static Builder builder() {
@@ -73,6 +75,10 @@ public final class StartChatRequest {
 
   /** Whether every file can be written again, which a retry needs (a stream cannot). */
   public boolean replayable() {
+    return replayable;
+  }
+
+  private boolean everyFileReplayable() {
     List<Attachment> files = new ArrayList<>(attachments);
     voiceMessage().ifPresent(files::add);
     videoMessage().ifPresent(files::add);

@@ -20,6 +20,7 @@ import okio.Source;
 public final class Attachment {
   private final String fileName;
   private final String contentType;
+  private final MediaType mediaType;
   private final Content content;
 
   private sealed interface Content permits FromPath, FromBytes, FromStream {}
@@ -33,7 +34,7 @@ public final class Attachment {
   private Attachment(String fileName, String contentType, Content content) {
     this.fileName = requireFileName(fileName);
     this.contentType = Objects.requireNonNull(contentType, "contentType");
-    MediaType.get(contentType); // fails fast on a malformed type
+    this.mediaType = MediaType.get(contentType); // fails fast on a malformed type
     this.content = content;
   }
 
@@ -97,11 +98,10 @@ public final class Attachment {
 
   /** The body OkHttp writes; content is pulled from its source only while writing. */
   public RequestBody toRequestBody() {
-    MediaType type = MediaType.get(contentType);
     return new RequestBody() {
       @Override
       public MediaType contentType() {
-        return type;
+        return mediaType;
       }
 
       @Override

@@ -46,20 +46,6 @@ public final class SendTracker {
     mayHaveBeenSent = true;
   }
 
-  /** Tags every new call's request with a fresh tracker. */
-  static final class TaggingCallFactory implements okhttp3.Call.Factory {
-    private final okhttp3.Call.Factory delegate;
-
-    TaggingCallFactory(okhttp3.Call.Factory delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public okhttp3.Call newCall(Request request) {
-      return delegate.newCall(request.newBuilder().tag(SendTracker.class, new SendTracker()).build());
-    }
-  }
-
   /** Network interceptor: runs on an open connection, before the request is written. */
   static final class Marker implements Interceptor {
     @Override

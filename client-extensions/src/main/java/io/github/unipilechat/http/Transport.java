@@ -24,7 +24,7 @@ public final class Transport implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     this.api = new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .callFactory(new SendTracker.TaggingCallFactory(new ExpandingCallFactory(http)))
+        .callFactory(new AttemptCallFactory(http))
         // Scalars first: plain string parts go out as text, not as JSON-quoted strings.
         .addConverterFactory(ScalarsConverterFactory.create())
         .addConverterFactory(JacksonConverterFactory.create(mapper))

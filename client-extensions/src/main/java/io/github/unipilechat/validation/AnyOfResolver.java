@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.errors.InvalidRequestException.Violation;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,51 +20,99 @@ final class AnyOfResolver {
   private AnyOfResolver() {}
 
   /**
-   * The schema with every {@code anyOf} the instance reaches resolved, or null when no branch fits. Copies only
-   * the path to what changed, so the spec's large unchanged parts are shared, not duplicated per request.
+   * Chooses, for every {@code anyOf} the instance reaches, the one branch it means, reporting an instance that
+   * fits none or several. Nothing is copied: the schema is only rewritten by {@link Choices#apply}.
    */
-  static JsonNode resolve(JsonNode schema, JsonNode instance, String field, List<Violation> violations) {
+  static Choices choose(JsonNode schema, JsonNode instance, String field, List<Violation> violations) {
+    Choices choices = new Choices();
+    walk(schema, instance, field, violations, choices);
+    return choices;
+  }
+
+  private static void walk(JsonNode schema, JsonNode instance, String field, List<Violation> violations,
+      Choices choices) {
     JsonNode chosen = schema;
     if (schema.has("anyOf") && instance.isObject()) {
-      chosen = choose(schema.get("anyOf"), instance, field, violations);
+      JsonNode branches = schema.get("anyOf");
+      chosen = pick(branches, instance, field, violations);
+      choices.take(schema, branches, chosen, field);
       if (chosen == null) {
-        return null;
+        return;
       }
     }
     JsonNode properties = chosen.get("properties");
-    if (!(properties instanceof ObjectNode props) || !instance.isObject()) {
-      return chosen;
+    if (properties == null || !instance.isObject()) {
+      return;
     }
-    ObjectNode resolvedProperties = null;
-    Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = properties.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> property = it.next();
       JsonNode value = instance.get(property.getKey());
-      if (value == null) {
-        continue;
-      }
-      JsonNode inner = resolve(property.getValue(), value, join(field, property.getKey()), violations);
-      if (inner != property.getValue()) {
-        if (resolvedProperties == null) {
-          resolvedProperties = props.objectNode().setAll(props);
-        }
-        if (inner == null) {
-          // Already reported; validating it again would only repeat the same fault in worse words.
-          resolvedProperties.remove(property.getKey());
-        } else {
-          resolvedProperties.set(property.getKey(), inner);
-        }
+      JsonNode propertySchema = property.getValue();
+      if (value != null && (propertySchema.has("anyOf") || propertySchema.has("properties"))) {
+        walk(propertySchema, value, join(field, property.getKey()), violations, choices);
       }
     }
-    if (resolvedProperties == null) {
-      return chosen;
-    }
-    ObjectNode resolved = ((ObjectNode) chosen).objectNode().setAll((ObjectNode) chosen);
-    resolved.set("properties", resolvedProperties);
-    return resolved;
   }
 
-  private static JsonNode choose(JsonNode branches, JsonNode instance, String field, List<Violation> violations) {
+  /** The branches one instance takes; they alone decide the resolved schema, so {@link #key} names it. */
+  static final class Choices {
+    private final Map<JsonNode, JsonNode> taken = new IdentityHashMap<>();
+    private final StringBuilder key = new StringBuilder();
+
+    private void take(JsonNode anyOf, JsonNode branches, JsonNode branch, String field) {
+      taken.put(anyOf, branch);
+      key.append(field).append('#').append(branch == null ? "-" : String.valueOf(indexOf(branches, branch)))
+          .append(';');
+    }
+
+    /** False when {@code schema} is an {@code anyOf} the instance fits no branch of (reported already). */
+    boolean fits(JsonNode schema) {
+      return !taken.containsKey(schema) || taken.get(schema) != null;
+    }
+
+    /** One {@code field#branch} entry per {@code anyOf} met, {@code #-} where none fits. */
+    String key() {
+      return key.toString();
+    }
+
+    /**
+     * {@code schema} with each chosen {@code anyOf} replaced by its branch, and a property whose value fits no
+     * branch dropped (it is reported already); null when the schema itself fits none. Copies only the path to
+     * what changed, so the spec's unchanged parts are shared.
+     */
+    JsonNode apply(JsonNode schema) {
+      JsonNode chosen = taken.containsKey(schema) ? taken.get(schema) : schema;
+      if (chosen == null || !(chosen.get("properties") instanceof ObjectNode props)) {
+        return chosen;
+      }
+      ObjectNode resolvedProperties = null;
+      Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> property = it.next();
+        JsonNode inner = apply(property.getValue());
+        if (inner != property.getValue()) {
+          if (resolvedProperties == null) {
+            resolvedProperties = props.objectNode().setAll(props);
+          }
+          if (inner == null) {
+            // Already reported; validating it again would only repeat the same fault in worse words.
+            resolvedProperties.remove(property.getKey());
+          } else {
+            resolvedProperties.set(property.getKey(), inner);
+          }
+        }
+      }
+      if (resolvedProperties == null) {
+        return chosen;
+      }
+      ObjectNode resolved = ((ObjectNode) chosen).objectNode().setAll((ObjectNode) chosen);
+      resolved.set("properties", resolvedProperties);
+      return resolved;
+    }
+  }
+
+  private static JsonNode pick(JsonNode branches, JsonNode instance, String field, List<Violation> violations) {
     List<JsonNode> fitting = new ArrayList<>();
     for (JsonNode branch : branches) {
       if (!contradicted(branch, instance)) {
@@ -91,6 +140,15 @@ final class AnyOfResolver {
     }
     violations.add(new Violation(field, "must match one of " + describe(closest)));
     return null;
+  }
+
+  private static int indexOf(JsonNode branches, JsonNode branch) {
+    for (int i = 0; i < branches.size(); i++) {
+      if (branches.get(i) == branch) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("not one of the branches");
   }
 
   /** A branch is ruled out when a property it pins to one value holds another. */

@@ -25,8 +25,11 @@ public final class RequestRules {
   private static final String LINKEDIN = "linkedin";
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
   private static final ObjectNode REQUEST_SCHEMA = ProviderSpec.requestSchema();
-  private static final JsonNode TOP_LEVEL_SCHEMA = withoutFilesAndLinkedIn(REQUEST_SCHEMA);
-  private static final Map<JsonNode, JsonSchema> COMPILED = new ConcurrentHashMap<>();
+  private static final JsonNode LINKEDIN_SCHEMA = REQUEST_SCHEMA.get("properties").get(LINKEDIN);
+  private static final JsonSchema TOP_LEVEL = FACTORY.getSchema(withoutFilesAndLinkedIn(REQUEST_SCHEMA));
+  // Keyed by the anyOf branches taken, which alone decide the resolved schema: hashing and comparing the
+  // resolved schema itself cost more than validating with it. Bounded by the spec's branch combinations.
+  private static final Map<String, JsonSchema> LINKEDIN_BY_BRANCHES = new ConcurrentHashMap<>();
   // Copied once: ZoneId hands out a fresh copy of its ~600 ids on every call.
   private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
@@ -40,7 +43,7 @@ public final class RequestRules {
    */
   public static void check(ObjectNode fields, JsonNode linkedIn) {
     List<Violation> violations = new ArrayList<>();
-    validate(TOP_LEVEL_SCHEMA, fields, "", violations);
+    validate(TOP_LEVEL, fields, "", violations);
     String accountId = fields.path("account_id").asText();
     if (!accountId.isEmpty() && accountId.isBlank()) {
       violations.add(new Violation("account_id", "must not be blank"));
@@ -69,16 +72,17 @@ public final class RequestRules {
   }
 
   private static void linkedInViolations(JsonNode linkedIn, List<Violation> violations) {
-    JsonNode schema = AnyOfResolver.resolve(REQUEST_SCHEMA.get("properties").get(LINKEDIN), linkedIn, LINKEDIN, violations);
-    if (schema != null) {
+    AnyOfResolver.Choices choices = AnyOfResolver.choose(LINKEDIN_SCHEMA, linkedIn, LINKEDIN, violations);
+    if (choices.fits(LINKEDIN_SCHEMA)) {
+      JsonSchema schema = LINKEDIN_BY_BRANCHES.computeIfAbsent(choices.key(),
+          key -> FACTORY.getSchema(choices.apply(LINKEDIN_SCHEMA)));
       validate(schema, linkedIn, LINKEDIN, violations);
     }
     checkTimeZones(linkedIn, LINKEDIN, violations);
   }
 
-  private static void validate(JsonNode schema, JsonNode instance, String root, List<Violation> violations) {
-    JsonSchema compiled = COMPILED.computeIfAbsent(schema, FACTORY::getSchema);
-    Set<ValidationMessage> messages = compiled.validate(instance);
+  private static void validate(JsonSchema schema, JsonNode instance, String root, List<Violation> violations) {
+    Set<ValidationMessage> messages = schema.validate(instance);
     for (ValidationMessage message : messages) {
       violations.add(toViolation(message, root));
     }
@@ -100,14 +104,13 @@ public final class RequestRules {
     Iterator<Map.Entry<String, JsonNode>> it = node.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> entry = it.next();
-      String name = AnyOfResolver.join(field, entry.getKey());
       JsonNode value = entry.getValue();
-      if (entry.getKey().equals("timezone") && value.isTextual()
-          && !ZONES.contains(value.asText())) {
-        violations.add(new Violation(name, "must be an IANA time zone such as Europe/Paris, not '" + value.asText() + "'"));
+      if (entry.getKey().equals("timezone") && value.isTextual() && !ZONES.contains(value.asText())) {
+        violations.add(new Violation(AnyOfResolver.join(field, entry.getKey()),
+            "must be an IANA time zone such as Europe/Paris, not '" + value.asText() + "'"));
       }
       if (value.isObject()) {
-        checkTimeZones(value, name, violations);
+        checkTimeZones(value, AnyOfResolver.join(field, entry.getKey()), violations);
       }
     }
   }

@@ -136,6 +136,20 @@ class RefusedBeforeSendingTest {
   }
 
   @Test
+  void eachBranchCombinationIsCheckedByItsOwnSchema() {
+    // Compiled schemas are cached per combination of anyOf branches taken; alternating must not mix them up.
+    for (int round = 0; round < 2; round++) {
+      assertThat(linkedIn(followUp("{\"days\":2,\"timezone\":\"UTC\"}"))).singleElement()
+          .satisfies(v -> assertThat(v.field()).isEqualTo("linkedin.follow_up.scheduled_time.days"));
+      assertThat(linkedIn(followUp("{\"weeks\":5,\"timezone\":\"UTC\"}"))).singleElement()
+          .satisfies(v -> assertThat(v.field()).isEqualTo("linkedin.follow_up.scheduled_time.weeks"));
+      assertThat(linkedIn("{\"api\":\"recruiter\",\"visibility\":\"SECRET\"}")).singleElement()
+          .satisfies(v -> assertThat(v.field()).isEqualTo("linkedin.visibility"));
+      valid().linkedIn(LinkedInOptions.fromJson(followUp("{\"weeks\":1,\"timezone\":\"UTC\"}"))).build();
+    }
+  }
+
+  @Test
   void daysNeedATimezone() {
     assertThat(linkedIn(followUp("{\"days\":5}")))
         .containsExactly(new Violation("linkedin.follow_up.scheduled_time.timezone", "is required"));
