@@ -3,6 +3,7 @@ package io.github.unipilechat.benchmarks;
 import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
+import io.github.unipilechat.benchmarks.RoundTripWorker.Mode;
 import io.github.unipilechat.contract.mock.MockUnipileServer;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
@@ -31,50 +34,91 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Main {
   private static final long GIB = 1L << 30;
   private static final int CONCURRENT = 1000;
+  // One 1 GiB upload lasts about a second, so a single unlucky scheduling slice moves it by 10-20 %.
+  private static final int UPLOAD_ROUNDS = 5;
+  private static final long WARMUP_UPLOAD = 128L << 20;
+  private static final List<String> SECTIONS = List.of("round-trip", "encode", "streaming", "concurrency");
+  private static final double ROUND_TRIP_TARGET = 1.05;
+  // Each worker JVM warms for 30 s (the client was still speeding up after 10 s), then 60 rounds of 250 ms each.
+  private static final int WARMUP_ROUNDS = 30;
+  private static final int ROUNDS = 60;
+  private static final long BATCH_MILLIS = 250;
 
   private Main() {}
 
+  /** Runs the measurements named in {@code args} (round-trip, encode, streaming, concurrency), or all of them. */
   public static void main(String[] args) throws Exception {
+    Set<String> only = Set.of(args);
+    for (String section : only) {
+      if (!SECTIONS.contains(section)) {
+        throw new IllegalArgumentException("unknown measurement '" + section + "': one of " + SECTIONS);
+      }
+    }
     List<String> rows = new ArrayList<>();
     rows.add("| measurement | unipile-chat | raw OkHttp | ratio | target | met |");
     rows.add("| --- | --- | --- | --- | --- | --- |");
-
-    Collection<RunResult> roundTrip = jmh(RoundTripBenchmark.class);
-    double client = score(roundTrip, "client");
-    double raw = score(roundTrip, "rawOkHttp");
-    double prebuilt = score(roundTrip, "clientPrebuiltRequest");
-    rows.add(row("round trip, blocking, request built per call (µs/op)", client, raw, client / raw, "≤ 1.05×", client / raw <= 1.05));
-    rows.add(row("round trip, blocking, request built once (µs/op)", prebuilt, raw, prebuilt / raw, "≤ 1.05×", prebuilt / raw <= 1.05));
-
-    Collection<RunResult> encode = jmh(EncodeBenchmark.class);
-    double encodeClient = score(encode, "clientBuildValidateEncode");
-    double encodeRaw = score(encode, "rawOkHttpBody");
-    rows.add(row("build + validate + encode (µs/op)", encodeClient, encodeRaw, encodeClient / encodeRaw,
-        "≤ 20 µs", encodeClient <= 20));
-
-    double[] streaming = streaming();
-    rows.add(row("1 GiB upload at -Xmx64m (MB/s)", streaming[0], streaming[1], streaming[0] / streaming[1],
-        "≥ 0.9×", streaming[0] / streaming[1] >= 0.9));
-
-    rows.add(concurrency());
-
+    if (only.isEmpty() || only.contains("round-trip")) {
+      rows.addAll(roundTrip());
+    }
+    if (only.isEmpty() || only.contains("encode")) {
+      rows.add(encode());
+    }
+    if (only.isEmpty() || only.contains("streaming")) {
+      double[] streaming = streaming();
+      rows.add(row("1 GiB upload at -Xmx64m (MB/s)", streaming[0], streaming[1], streaming[0] / streaming[1],
+          "≥ 0.9×", streaming[0] / streaming[1] >= 0.9));
+    }
+    if (only.isEmpty() || only.contains("concurrency")) {
+      rows.add(concurrency());
+    }
     System.out.println();
     System.out.printf(Locale.ROOT, "unipile-chat benchmarks, %s, %d cores, %s %s%n%n", LocalDate.now(),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"));
     rows.forEach(System.out::println);
   }
 
+  private static List<String> roundTrip() throws IOException, InterruptedException {
+    Map<Mode, RoundTripComparison.Result> results;
+    try (LoopbackServer server = new LoopbackServer()) {
+      results = RoundTripComparison.run(server, WARMUP_ROUNDS, ROUNDS, BATCH_MILLIS);
+    }
+    double raw = results.get(Mode.RAW).microsPerCall();
+    long rawBytes = results.get(Mode.RAW).bytesPerCall();
+    long clientBytes = results.get(Mode.CLIENT).bytesPerCall();
+    return List.of(
+        roundTripRow("round trip, blocking, request built per call (µs/call)", results.get(Mode.CLIENT), raw, true),
+        roundTripRow("round trip, blocking, request built once (µs/call)", results.get(Mode.CLIENT_PREBUILT), raw, true),
+        roundTripRow("raw OkHttp after building the client's request, unsent (µs/call): building and checking it",
+            results.get(Mode.RAW_AFTER_CLIENT_BUILD), raw, false),
+        String.format(Locale.ROOT, "| allocated per call, request built per call (bytes) | %d | %d | %.2f× | not a target | |",
+            clientBytes, rawBytes, (double) clientBytes / rawBytes));
+  }
+
+  private static String encode() throws RunnerException {
+    Collection<RunResult> encode = jmh(EncodeBenchmark.class);
+    double client = score(encode, "clientBuildValidateEncode");
+    double raw = score(encode, "rawOkHttpBody");
+    return row("build + validate + encode (µs/op)", client, raw, client / raw, "≤ 20 µs", client <= 20);
+  }
+
   private static Collection<RunResult> jmh(Class<?> benchmark) throws RunnerException {
     Options options = new OptionsBuilder()
         .include(benchmark.getName() + "\\.")
         .forks(1)
-        // The client's path (validation, Retrofit, Jackson) is far longer than OkHttp's alone, and on 2 cores the
-        // JIT competes with the benchmark: at 10 s of warm-up it was still getting faster. Warm it for 30 s.
+        // On 2 cores the JIT competes with the benchmark, and the client's longer path (Jackson trees, the schema
+        // check) was still getting faster after 10 s of warm-up. Warm it for 30 s.
         .warmupIterations(10).warmupTime(TimeValue.seconds(3))
         .measurementIterations(5).measurementTime(TimeValue.seconds(1))
         .shouldDoGC(true)
         .build();
     return new Runner(options).run();
+  }
+
+  private static String roundTripRow(String name, RoundTripComparison.Result result, double raw, boolean isTarget) {
+    return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f× (quartiles %.2f–%.2f) | %s | %s |", name,
+        result.microsPerCall(), raw, result.ratio(), result.ratioLow(), result.ratioHigh(),
+        isTarget ? String.format(Locale.ROOT, "≤ %.2f×", ROUND_TRIP_TARGET) : "not a target",
+        isTarget ? (result.ratio() <= ROUND_TRIP_TARGET ? "yes" : "no") : "");
   }
 
   private static double score(Collection<RunResult> results, String method) {
@@ -84,32 +128,41 @@ public final class Main {
 
   /** MB/s through the client and through raw OkHttp, each in a JVM with a 64 MiB heap. */
   private static double[] streaming() throws IOException, InterruptedException {
-    Path file = Files.createTempFile("unipile-bench", ".mp4");
-    try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
-      sparse.setLength(GIB);
-    }
+    Path file = sparseFile(GIB);
+    Path warmup = sparseFile(WARMUP_UPLOAD);
     try (LoopbackServer server = new LoopbackServer()) {
-      // Alternated and best of three, so neither side profits from going second (warm server, warm caches) and one
+      // Alternated and best of five, so neither side profits from going second (warm server, warm caches) and one
       // unlucky scheduling slice on a busy 2-core machine does not decide the ratio.
       double client = 0;
       double raw = 0;
-      for (int round = 0; round < 3; round++) {
-        raw = Math.max(raw, upload("raw", server, file));
-        client = Math.max(client, upload("client", server, file));
+      for (int round = 0; round < UPLOAD_ROUNDS; round++) {
+        raw = Math.max(raw, upload("raw", server, file, warmup));
+        client = Math.max(client, upload("client", server, file, warmup));
       }
-      if (server.bytesReceived() < 6 * GIB) {
-        throw new IllegalStateException("the server received " + server.bytesReceived() + " bytes, not 6 GiB");
+      if (server.bytesReceived() < 2L * UPLOAD_ROUNDS * GIB) {
+        throw new IllegalStateException("the server received " + server.bytesReceived() + " bytes, not "
+            + 2 * UPLOAD_ROUNDS + " GiB");
       }
       return new double[] {client, raw};
     } finally {
       Files.deleteIfExists(file);
+      Files.deleteIfExists(warmup);
     }
   }
 
-  private static double upload(String mode, LoopbackServer server, Path file) throws IOException, InterruptedException {
+  private static Path sparseFile(long size) throws IOException {
+    Path file = Files.createTempFile("unipile-bench", ".mp4");
+    try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+      sparse.setLength(size);
+    }
+    return file;
+  }
+
+  private static double upload(String mode, LoopbackServer server, Path file, Path warmup)
+      throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-        StreamUpload.class.getName(), mode, server.baseUrl(), file.toString())
+        StreamUpload.class.getName(), mode, server.baseUrl(), file.toString(), warmup.toString())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (process.waitFor() != 0) {
