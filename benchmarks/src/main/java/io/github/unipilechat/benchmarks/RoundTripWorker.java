@@ -61,22 +61,37 @@ public final class RoundTripWorker {
   }
 
   private static Callable<Object> call(Mode mode, String baseUrl) {
-    UnipileChatClient client = UnipileChatClient.builder().baseUrl(baseUrl).apiKey("bench-key").build();
+    return switch (mode) {
+      case CLIENT -> {
+        UnipileChatClient client = client(baseUrl);
+        yield () -> client.startChat(SameRequest.viaClient()).chatId().orElse(null);
+      }
+      case CLIENT_PREBUILT -> {
+        UnipileChatClient client = client(baseUrl);
+        StartChatRequest prebuilt = SameRequest.viaClient();
+        yield () -> client.startChat(prebuilt).chatId().orElse(null);
+      }
+      case RAW -> raw(baseUrl);
+      case RAW_AFTER_CLIENT_BUILD -> {
+        Callable<Object> raw = raw(baseUrl);
+        yield () -> SameRequest.viaClient() == null ? null : raw.call();
+      }
+    };
+  }
+
+  private static UnipileChatClient client(String baseUrl) {
+    return UnipileChatClient.builder().baseUrl(baseUrl).apiKey("bench-key").build();
+  }
+
+  private static Callable<Object> raw(String baseUrl) {
     // The client's default timeouts, so both sides run under the same OkHttp settings.
     OkHttpClient raw = new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS)
         .writeTimeout(60, TimeUnit.SECONDS).callTimeout(5, TimeUnit.MINUTES).build();
-    Request.Builder rawRequest = new Request.Builder().url(baseUrl + "/api/v1/chats").header("X-API-KEY", "bench-key");
-    Callable<Object> rawCall = () -> {
-      try (Response response = raw.newCall(rawRequest.post(SameRequest.byHand()).build()).execute()) {
+    Request.Builder request = new Request.Builder().url(baseUrl + "/api/v1/chats").header("X-API-KEY", "bench-key");
+    return () -> {
+      try (Response response = raw.newCall(request.post(SameRequest.byHand()).build()).execute()) {
         return JSON.readValue(response.body().byteStream(), ChatsControllerStartNewChat201Response.class).getChatId();
       }
-    };
-    StartChatRequest prebuilt = SameRequest.viaClient();
-    return switch (mode) {
-      case CLIENT -> () -> client.startChat(SameRequest.viaClient()).chatId().orElse(null);
-      case CLIENT_PREBUILT -> () -> client.startChat(prebuilt).chatId().orElse(null);
-      case RAW -> rawCall;
-      case RAW_AFTER_CLIENT_BUILD -> () -> SameRequest.viaClient() == null ? null : rawCall.call();
     };
   }
 }
