@@ -48,7 +48,7 @@ public final class Main {
 
   /** Runs the measurements named in {@code args} (round-trip, encode, streaming, concurrency), or all of them. */
   public static void main(String[] args) throws Exception {
-    Set<String> only = Set.of(args);
+    Set<String> only = Set.copyOf(List.of(args));
     for (String section : only) {
       if (!SECTIONS.contains(section)) {
         throw new IllegalArgumentException("unknown measurement '" + section + "': one of " + SECTIONS);
@@ -57,24 +57,28 @@ public final class Main {
     List<String> rows = new ArrayList<>();
     rows.add("| measurement | unipile-chat | raw OkHttp | ratio | target | met |");
     rows.add("| --- | --- | --- | --- | --- | --- |");
-    if (only.isEmpty() || only.contains("round-trip")) {
+    if (wanted(only, "round-trip")) {
       rows.addAll(roundTrip());
     }
-    if (only.isEmpty() || only.contains("encode")) {
+    if (wanted(only, "encode")) {
       rows.add(encode());
     }
-    if (only.isEmpty() || only.contains("streaming")) {
+    if (wanted(only, "streaming")) {
       double[] streaming = streaming();
       rows.add(row("1 GiB upload at -Xmx64m (MB/s)", streaming[0], streaming[1], streaming[0] / streaming[1],
           "≥ 0.9×", streaming[0] / streaming[1] >= 0.9));
     }
-    if (only.isEmpty() || only.contains("concurrency")) {
+    if (wanted(only, "concurrency")) {
       rows.add(concurrency());
     }
     System.out.println();
     System.out.printf(Locale.ROOT, "unipile-chat benchmarks, %s, %d cores, %s %s%n%n", LocalDate.now(),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"));
     rows.forEach(System.out::println);
+  }
+
+  private static boolean wanted(Set<String> only, String section) {
+    return only.isEmpty() || only.contains(section);
   }
 
   private static List<String> roundTrip() throws IOException, InterruptedException {
@@ -160,10 +164,8 @@ public final class Main {
 
   private static double upload(String mode, LoopbackServer server, Path file, Path warmup)
       throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-        StreamUpload.class.getName(), mode, server.baseUrl(), file.toString(), warmup.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process process = ChildJvm.start(List.of("-Xmx64m"), StreamUpload.class, mode, server.baseUrl(), file.toString(),
+        warmup.toString());
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (process.waitFor() != 0) {
       throw new IllegalStateException(mode + " upload failed at -Xmx64m: " + out);

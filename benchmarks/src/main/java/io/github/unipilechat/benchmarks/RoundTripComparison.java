@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -93,11 +92,7 @@ final class RoundTripComparison {
     }
 
     static Worker start(Mode mode, String baseUrl) throws IOException {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          RoundTripWorker.class.getName(), mode.name(), baseUrl)
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      Worker worker = new Worker(mode, process);
+      Worker worker = new Worker(mode, ChildJvm.start(List.of(), RoundTripWorker.class, mode.name(), baseUrl));
       worker.expect("ready");
       return worker;
     }
