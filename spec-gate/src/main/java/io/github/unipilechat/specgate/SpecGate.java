@@ -1,6 +1,7 @@
 package io.github.unipilechat.specgate;
 
-import io.swagger.v3.oas.models.PathItem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -8,33 +9,47 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
-import org.openapitools.openapidiff.core.model.ChangedOperation;
 import org.openapitools.openapidiff.core.output.MarkdownRender;
 
 /**
  * Compares the provider's spec in {@code openapi/} with the one the last release was built from, prints what
- * changed, and fails the build when {@code POST /api/v1/chats} changed incompatibly, unless that is
- * acknowledged. The judgement is openapi-diff's: removed or narrowed response fields and enums, newly required
- * or narrowed request fields, and (conservatively) new values in response enums, such as a new error type.
+ * changed, and fails the build when an operation changed incompatibly, unless that is acknowledged.
+ *
+ * <p>The verdict is the gate's own ({@link OperationComparison}): schemas compared by content, properties by name
+ * and {@code anyOf} branches by what they accept, never by position. openapi-diff's report is printed after it for
+ * detail; where openapi-diff judges differently (it pairs {@code anyOf} branches by position), the report says so.
  */
 public final class SpecGate {
-  static final String PATH = "/api/v1/chats";
-
   /** What the comparison found, with a report fit for a person. */
-  public record Verdict(boolean changed, boolean breaking, String report) {}
+  public record Verdict(boolean changed, boolean breaking, List<Change> changes, String report) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private SpecGate() {}
 
   public static Verdict compare(String baseline, String current) {
+    List<Change> changes;
+    try {
+      changes = new OperationComparison(JSON.readTree(baseline), JSON.readTree(current)).compare();
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("[spec-gate] not a JSON OpenAPI document: " + e.getOriginalMessage(), e);
+    }
+    boolean breaking = changes.stream().anyMatch(Change::breaking);
     ChangedOpenApi diff = OpenApiCompare.fromContents(baseline, current);
-    boolean removed = diff.getMissingEndpoints().stream()
-        .anyMatch(e -> e.getPathUrl().equals(PATH) && e.getMethod() == PathItem.HttpMethod.POST);
-    boolean breaking = removed || diff.getChangedOperations().stream()
-        .filter(SpecGate::isStartChat)
-        .anyMatch(ChangedOperation::isIncompatible);
-    return new Verdict(!diff.isUnchanged(), breaking, diff.isUnchanged() ? "" : markdown(diff));
+    StringBuilder report = new StringBuilder();
+    changes.forEach(change -> report.append(change).append('\n'));
+    if (!diff.isUnchanged()) {
+      if (diff.isIncompatible() && !breaking) {
+        report.append("(openapi-diff reads the change below as breaking. Compared by content, with properties matched "
+            + "by name and anyOf branches by what they accept, every released request is still accepted and every "
+            + "documented answer still readable.)\n");
+      }
+      report.append(markdown(diff));
+    }
+    return new Verdict(!changes.isEmpty() || !diff.isUnchanged(), breaking, List.copyOf(changes), report.toString());
   }
 
   /** Arguments: baseline spec, current spec, and {@code true} to accept a breaking change. */
@@ -51,18 +66,14 @@ public final class SpecGate {
     System.out.println("[spec-gate] the provider's spec changed since the last release:");
     System.out.println(verdict.report());
     if (!verdict.breaking()) {
-      System.out.println("[spec-gate] POST " + PATH + ": compatible changes only.");
+      System.out.println("[spec-gate] compatible changes only.");
     } else if (accept) {
-      System.out.println("[spec-gate] POST " + PATH + ": BREAKING changes, acknowledged (-Dunipile.spec.acceptBreaking=true).");
+      System.out.println("[spec-gate] BREAKING changes, acknowledged (-Dunipile.spec.acceptBreaking=true).");
     } else {
-      throw new IllegalStateException("[spec-gate] POST " + PATH + " changed incompatibly (report above). "
+      throw new IllegalStateException("[spec-gate] the API changed incompatibly (the BREAKING lines above). "
           + "If the provider really made this change, rebuild with -Dunipile.spec.acceptBreaking=true, "
           + "release, and move openapi/baseline/ to the new spec.");
     }
-  }
-
-  private static boolean isStartChat(ChangedOperation operation) {
-    return operation.getPathUrl().equals(PATH) && operation.getHttpMethod() == PathItem.HttpMethod.POST;
   }
 
   private static String markdown(ChangedOpenApi diff) {
