@@ -38,13 +38,17 @@ public final class VerifyPactMojo extends AbstractMojo {
   @Parameter(property = "unipile.verifyPact.failIfNoPacts", defaultValue = "true")
   boolean failIfNoPacts = true;
 
-  /** Skips the check (e.g. with {@code -DskipTests}). */
+  /** Skips the check; follows {@code -DskipTests}. */
   @Parameter(property = "unipile.verifyPact.skip", defaultValue = "${skipTests}")
   boolean skip;
 
+  /** {@code -Dmaven.test.skip}: no test ran, so no pact was written; nothing to check. */
+  @Parameter(defaultValue = "${maven.test.skip}", readonly = true)
+  boolean testsSkipped;
+
   @Override
   public void execute() throws MojoFailureException {
-    if (skip) {
+    if (skip || testsSkipped) {
       getLog().info("verify-pact: skipped");
       return;
     }

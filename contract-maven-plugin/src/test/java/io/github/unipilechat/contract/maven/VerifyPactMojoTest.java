@@ -67,6 +67,14 @@ class VerifyPactMojoTest {
     assertThatCode(mojo::execute).doesNotThrowAnyException();
   }
 
+  @Test
+  void skippedTestsWriteNoPactsAndSkipTheCheck() {
+    VerifyPactMojo mojo = mojo();
+    mojo.testsSkipped = true;
+
+    assertThatCode(mojo::execute).doesNotThrowAnyException();
+  }
+
   private VerifyPactMojo mojo() {
     VerifyPactMojo mojo = new VerifyPactMojo();
     mojo.pactDirectory = pacts.toFile();
