@@ -1,6 +1,5 @@
 package com.example.outreach;
 
-import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.generated.model.FollowUpConfig;
@@ -19,7 +18,12 @@ public final class Outreach {
   }
 
   public String contact(String candidate) {
-    ChatStarted started = client.startChat(StartChatRequest.builder()
+    return client.startChat(request(accountId, candidate)).chatId().orElseThrow();
+  }
+
+  /** What {@link #contact} sends, built in one place so the Pact test describes exactly this request. */
+  public static StartChatRequest request(String accountId, String candidate) {
+    return StartChatRequest.builder()
         .accountId(accountId)
         .attendee(candidate)
         .text("A role you might like")
@@ -29,7 +33,6 @@ public final class Outreach {
                 .subject("Following up")
                 .text("Any thoughts on the role?")
                 .scheduledTime(new FollowUpConfigScheduledTime().days(5).timezone("Europe/Paris")))))
-        .build());
-    return started.chatId().orElseThrow();
+        .build();
   }
 }

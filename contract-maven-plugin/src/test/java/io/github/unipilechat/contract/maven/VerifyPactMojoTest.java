@@ -1,0 +1,89 @@
+package io.github.unipilechat.contract.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goal as Maven runs it, without Maven: fields set the way the plugin descriptor would inject them. */
+class VerifyPactMojoTest {
+  @TempDir Path pacts;
+
+  @Test
+  void aConformingPactPasses() throws Exception {
+    copy("pacts/follow-up-in-5-days.json");
+
+    assertThatCode(() -> mojo().execute()).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aViolationFailsTheBuildWithOneLinePerViolation() throws Exception {
+    copy("pacts/follow-up-in-5-days.json");
+    copy("pacts-bad/follow-up-in-2-days.json");
+
+    assertThatThrownBy(() -> mojo().execute())
+        .isInstanceOf(MojoFailureException.class)
+        .message()
+        .isEqualTo("interaction 'start a Recruiter chat with a follow-up in 2 days': request field "
+            + "linkedin.follow_up.scheduled_time.days: Numeric instance is lower than the required minimum "
+            + "(minimum: 3, found: 2)" + System.lineSeparator()
+            + "verify-pact: 1 violation(s) in 2 interaction(s)");
+  }
+
+  @Test
+  void aGivenSpecIsUsedInsteadOfTheBundledOne() throws Exception {
+    copy("pacts/follow-up-in-5-days.json");
+    VerifyPactMojo mojo = mojo();
+    mojo.spec = pacts.resolve("missing-spec.json").toFile();
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("cannot read the spec").hasMessageContaining("missing-spec.json");
+  }
+
+  @Test
+  void noPactFailsTheBuildUnlessAllowed() {
+    assertThatThrownBy(() -> mojo().execute()).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("no pact file");
+
+    VerifyPactMojo lenient = mojo();
+    lenient.failIfNoPacts = false;
+    assertThatCode(lenient::execute).doesNotThrowAnyException();
+  }
+
+  @Test
+  void skipChecksNothing() throws Exception {
+    copy("pacts-bad/follow-up-in-2-days.json");
+    VerifyPactMojo mojo = mojo();
+    mojo.skip = true;
+
+    assertThatCode(mojo::execute).doesNotThrowAnyException();
+  }
+
+  @Test
+  void skippedTestsWriteNoPactsAndSkipTheCheck() {
+    VerifyPactMojo mojo = mojo();
+    mojo.testsSkipped = true;
+
+    assertThatCode(mojo::execute).doesNotThrowAnyException();
+  }
+
+  private VerifyPactMojo mojo() {
+    VerifyPactMojo mojo = new VerifyPactMojo();
+    mojo.pactDirectory = pacts.toFile();
+    return mojo;
+  }
+
+  private void copy(String resource) throws IOException, URISyntaxException {
+    Path source = Path.of(getClass().getResource("/" + resource).toURI());
+    Files.copy(source, pacts.resolve(source.getFileName()));
+    assertThat(new File(pacts.toFile(), source.getFileName().toString())).exists();
+  }
+}
