@@ -9,10 +9,14 @@ import io.github.unipilechat.contract.spec.SpecValidator;
 import io.github.unipilechat.contract.spec.ValidationResult;
 import io.github.unipilechat.contract.spec.Violation;
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UploadedFile;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +60,8 @@ public final class MockUnipileServer implements AutoCloseable {
   /** Parts per request; 1,001 attendees and a few files fit many times over. */
   public static final int DEFAULT_MAX_PARTS = 10_000;
   public static final int DEFAULT_JOURNAL_LIMIT = 1_000;
+  /** Where Jetty's servlet request looks for the multipart limits (Javalin sets it the same way). */
+  private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
   private static final String MALFORMED = "errors/malformed_request";
   private static final String TOO_LARGE = "errors/content_too_large";
 
@@ -93,9 +99,6 @@ public final class MockUnipileServer implements AutoCloseable {
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = maxRequestBytes;
-      config.jetty.multipartConfig.maxFileSize(maxRequestBytes, SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxTotalRequestSize(maxRequestBytes, SizeUnit.BYTES);
-      config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
       // Jetty's form defaults (1,000 keys, 200,000 bytes) would refuse spec-valid requests: 1,001 attendees, a long text.
       config.jetty.modifyServletContextHandler(context -> {
         context.setMaxFormKeys(maxParts);
@@ -285,12 +288,21 @@ public final class MockUnipileServer implements AutoCloseable {
     }
   }
 
-  private static List<ReceivedField> received(Context ctx) {
+  /**
+   * Every part in arrival order, read once through Jetty's parser. (Javalin's formParamMap() looks each name up
+   * again among all parts, which takes seconds for 1,001 attendees.)
+   */
+  private List<ReceivedField> received(Context ctx) throws IOException, ServletException {
+    ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(
+        System.getProperty("java.io.tmpdir"), maxRequestBytes, maxRequestBytes, 1024 * 1024));
     List<ReceivedField> fields = new ArrayList<>();
-    ctx.formParamMap().forEach((name, values) -> values.forEach(value -> fields.add(new ReceivedField.Text(name, value))));
-    for (Map.Entry<String, List<UploadedFile>> files : ctx.uploadedFileMap().entrySet()) {
-      for (UploadedFile file : files.getValue()) {
-        fields.add(new ReceivedField.File(files.getKey(), file.filename(), file.contentType(), file.size()));
+    for (Part part : ctx.req().getParts()) {
+      if (part.getSubmittedFileName() != null) {
+        fields.add(new ReceivedField.File(part.getName(), part.getSubmittedFileName(), part.getContentType(), part.getSize()));
+      } else {
+        try (InputStream in = part.getInputStream()) {
+          fields.add(new ReceivedField.Text(part.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
       }
     }
     return fields;
