@@ -26,7 +26,7 @@ class MockHostileInputTest {
 
   @BeforeAll
   static void startSmall() {
-    small = MockUnipileServer.builder().maxRequestBytes(64 * 1024).journalLimit(3).build().start();
+    small = MockUnipileServer.builder().maxRequestBytes(64 * 1024).maxParts(50).journalLimit(3).build().start();
   }
 
   @AfterAll
@@ -126,6 +126,19 @@ class MockHostileInputTest {
     };
 
     Answer answer = post(small, chunked, "X-API-KEY", KEY);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.type()).isEqualTo("errors/content_too_large");
+  }
+
+  @Test
+  void morePartsThanTheLimitIsContentTooLarge() {
+    MultipartBody.Builder form = valid();
+    for (int i = 0; i < 60; i++) {
+      form.addFormDataPart("attendees_ids", "ACoAAB" + i);
+    }
+
+    Answer answer = post(small, form);
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.type()).isEqualTo("errors/content_too_large");
