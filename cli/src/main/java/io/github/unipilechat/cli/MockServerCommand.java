@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
     description = {"Run a mock Unipile server for POST /api/v1/chats that validates every request against the spec.",
         "Logs one line per request (status, and on 400 the failing fields). Stop with Ctrl-C."})
 final class MockServerCommand implements Callable<Integer> {
+  /** Nothing reads the journal of the command-line mock; a few entries keep a long-running one small. */
+  static final int DEFAULT_JOURNAL_SIZE = 100;
   private final Console console;
   private final CountDownLatch stop;
 
@@ -23,6 +25,17 @@ final class MockServerCommand implements Callable<Integer> {
   @Option(names = "--api-key", description = "Only accept this X-API-KEY (default: any non-empty key).")
   String apiKey;
 
+  @Option(names = "--max-request-size", paramLabel = "BYTES",
+      description = "Answer 400 errors/content_too_large to larger bodies, from their Content-Length before reading (default ${DEFAULT-VALUE}).")
+  long maxRequestSize = MockUnipileServer.DEFAULT_MAX_REQUEST_BYTES;
+
+  @Option(names = "--max-parts", description = "Most multipart parts per request (default ${DEFAULT-VALUE}).")
+  int maxParts = MockUnipileServer.DEFAULT_MAX_PARTS;
+
+  @Option(names = "--journal-size", paramLabel = "N",
+      description = "Requests kept in memory, oldest dropped first; file contents are never kept (default ${DEFAULT-VALUE}).")
+  int journalSize = DEFAULT_JOURNAL_SIZE;
+
   @Option(names = "--verbose", description = "Print stack traces on failure.")
   boolean verbose;
 
@@ -33,7 +46,8 @@ final class MockServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    try (MockUnipileServer server = MockUnipileServer.builder().host(host).port(port).expectedApiKey(apiKey).build().start()) {
+    try (MockUnipileServer server = MockUnipileServer.builder().host(host).port(port).expectedApiKey(apiKey)
+        .maxRequestBytes(maxRequestSize).maxParts(maxParts).journalLimit(journalSize).build().start()) {
       console.err().println("mock Unipile server listening on " + server.baseUrl()
           + " (POST /api/v1/chats" + (apiKey == null ? ", any X-API-KEY" : ", X-API-KEY required") + ")");
       console.err().println("try: ./unipile-chat start-chat --base-url " + server.baseUrl()

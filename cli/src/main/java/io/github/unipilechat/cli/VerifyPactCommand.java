@@ -1,5 +1,6 @@
 package io.github.unipilechat.cli;
 
+import io.github.unipilechat.contract.pact.PactFile;
 import io.github.unipilechat.contract.pact.VerifyPact;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Parameters;
 /** {@code verify-pact}: every interaction of the given pact files against the spec. */
 @Command(name = "verify-pact", mixinStandardHelpOptions = true,
     description = {"Check every interaction of Pact files against the provider's OpenAPI document.",
-        "Exits 0 when all conform; otherwise prints one line per violation and exits non-zero."})
+        "Exits 0 when all conform, 1 with one line per violation, 2 when a file cannot be read or nothing was checked."})
 final class VerifyPactCommand implements Callable<Integer> {
   private final Console console;
 
@@ -20,6 +21,10 @@ final class VerifyPactCommand implements Callable<Integer> {
 
   @Option(names = "--spec", paramLabel = "FILE", description = "OpenAPI document to check against (default: the bundled one).")
   Path spec;
+
+  @Option(names = "--max-file-size", paramLabel = "BYTES",
+      description = "Refuse pact files larger than this, from their size, before reading them (default ${DEFAULT-VALUE}).")
+  long maxFileSize = PactFile.DEFAULT_MAX_BYTES;
 
   @Option(names = "--verbose", description = "Print stack traces on failure.")
   boolean verbose;
@@ -30,6 +35,9 @@ final class VerifyPactCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return VerifyPact.run(pacts, spec, console.out(), console.err());
+    if (maxFileSize < 1) {
+      throw new IllegalArgumentException("--max-file-size must be positive, got " + maxFileSize);
+    }
+    return VerifyPact.run(pacts, this.spec, maxFileSize, console.out(), console.err());
   }
 }

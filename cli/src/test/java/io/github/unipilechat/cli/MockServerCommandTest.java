@@ -37,6 +37,28 @@ class MockServerCommandTest {
     assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
   }
 
+  @Test
+  void sizeLimitOptionAnswersContentTooLarge() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Console console = new Console(Map.of(), new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true, StandardCharsets.UTF_8));
+    CountDownLatch stop = new CountDownLatch(1);
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(new MockServerCommand(console, stop))
+        .execute("--port", "0", "--max-request-size", "1000", "--journal-size", "1"));
+
+    String url = awaitUrl(err);
+    String form = "--b\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + "x".repeat(2_000) + "\r\n--b--\r\n";
+    java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/chats"))
+            .header("X-API-KEY", "k").header("Content-Type", "multipart/form-data; boundary=b")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    stop.countDown();
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body()).contains("errors/content_too_large").contains("at most 1000 bytes");
+    assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+  }
+
   private static String awaitUrl(ByteArrayOutputStream err) throws InterruptedException {
     Pattern listening = Pattern.compile("listening on (http://\\S+)");
     for (int i = 0; i < 200; i++) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class VerifyPactCommandTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -32,5 +34,31 @@ class VerifyPactCommandTest {
   @Test
   void missingPactFileIsReported() {
     assertThat(run("verify-pact", "no-such-pact.json")).isEqualTo(2);
+  }
+
+  @Test
+  void pactWithoutInteractionsIsNothingCheckedNotAPass(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("empty.json"), "{\"interactions\":[]}");
+
+    assertThat(run("verify-pact", empty.toString())).isEqualTo(2);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("nothing was checked").doesNotContain("conform");
+  }
+
+  @Test
+  void hostilePactIsOneLineNeverAStackTrace(@TempDir Path dir) throws Exception {
+    Path deep = Files.writeString(dir.resolve("deep.json"), "[".repeat(100_000));
+
+    int code = run("verify-pact", deep.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1).contains("deep.json").doesNotContain("\tat ");
+  }
+
+  @Test
+  void fileOverMaxFileSizeIsRefusedBeforeReading() throws Exception {
+    Path pact = Path.of(getClass().getResource("/pacts/follow-up-in-2-days.json").toURI());
+
+    assertThat(run("verify-pact", "--max-file-size", "10", pact.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("over the 10-byte limit");
   }
 }

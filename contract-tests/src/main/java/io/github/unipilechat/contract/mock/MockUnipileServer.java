@@ -2,19 +2,25 @@ package io.github.unipilechat.contract.mock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.unipilechat.contract.internal.Printable;
 import io.github.unipilechat.contract.multipart.DecodedRequest;
 import io.github.unipilechat.contract.multipart.ReceivedField;
 import io.github.unipilechat.contract.spec.SpecValidator;
 import io.github.unipilechat.contract.spec.ValidationResult;
 import io.github.unipilechat.contract.spec.Violation;
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UploadedFile;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -36,20 +42,37 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@code Prefer: code=422} (optionally {@code , type=errors/…}) asks for a spec-conforming error;
- * {@code Prefer: delay=2000} answers late.
+ * {@code Prefer: delay=2000} answers late (at most 60 s, and only to requests with a key).
+ *
+ * <p>Hostile input gets a spec-shaped JSON answer too: a body that is not readable multipart is
+ * {@code 400 errors/malformed_request}; a body over {@link Builder#maxRequestBytes} (default
+ * {@value #DEFAULT_MAX_REQUEST_BYTES} bytes) or with more than {@link Builder#maxParts} parts is
+ * {@code 400 errors/content_too_large}, refused from its Content-Length before it is read, or once the limit is
+ * passed when it has none. The journal keeps the last {@link Builder#journalLimit} requests.
  */
 public final class MockUnipileServer implements AutoCloseable {
   public static final int DEFAULT_PORT = 3114;
   private static final Logger LOG = LoggerFactory.getLogger(MockUnipileServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String API_KEY = "X-API-KEY";
+  /** 100 MB: far above any real chat's attachments, far below what would exhaust a developer's machine. */
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
+  /** Parts per request; 1,001 attendees and a few files fit many times over. */
+  public static final int DEFAULT_MAX_PARTS = 10_000;
+  public static final int DEFAULT_JOURNAL_LIMIT = 1_000;
+  /** Where Jetty's servlet request looks for the multipart limits (Javalin sets it the same way). */
+  private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
+  private static final String MALFORMED = "errors/malformed_request";
+  private static final String TOO_LARGE = "errors/content_too_large";
 
   private final String host;
   private final int requestedPort;
   private final String expectedApiKey;
   private final SpecValidator spec;
   private final Map<Integer, List<String>> errorTypes;
-  private final Journal journal = new Journal();
+  private final long maxRequestBytes;
+  private final int maxParts;
+  private final Journal journal;
   private volatile String defaultPrefer;
   private Javalin app;
 
@@ -59,6 +82,9 @@ public final class MockUnipileServer implements AutoCloseable {
     this.expectedApiKey = builder.expectedApiKey;
     this.spec = builder.spec == null ? SpecValidator.bundled() : builder.spec;
     this.errorTypes = spec.errorTypes();
+    this.maxRequestBytes = builder.maxRequestBytes;
+    this.maxParts = builder.maxParts;
+    this.journal = new Journal(builder.journalLimit);
   }
 
   public static Builder builder() {
@@ -72,11 +98,18 @@ public final class MockUnipileServer implements AutoCloseable {
     }
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
-      config.http.maxRequestSize = 2L * 1024 * 1024 * 1024;
-      config.jetty.multipartConfig.maxFileSize(2, SizeUnit.GB);
-      config.jetty.multipartConfig.maxTotalRequestSize(2, SizeUnit.GB);
-      config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+      config.http.maxRequestSize = maxRequestBytes;
+      // Jetty's form defaults (1,000 keys, 200,000 bytes) would refuse spec-valid requests: 1,001 attendees, a long text.
+      config.jetty.modifyServletContextHandler(context -> {
+        context.setMaxFormKeys(maxParts);
+        context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxRequestBytes));
+      });
       config.routes.post(SpecValidator.PATH, this::startChat);
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.warn("POST {} failed inside the mock", SpecValidator.PATH, e);
+        answerError(ctx, 500, type(500, "errors/unexpected_error"), "The mock failed on this request: "
+            + e.getClass().getSimpleName() + ".", List.of(), null);
+      });
     });
     app.start(host, requestedPort);
     return this;
@@ -118,17 +151,7 @@ public final class MockUnipileServer implements AutoCloseable {
   }
 
   private void startChat(Context ctx) throws InterruptedException {
-    Prefer prefer;
-    try {
-      String header = ctx.header("Prefer");
-      prefer = Prefer.parse(header != null ? header : defaultPrefer);
-    } catch (IllegalArgumentException e) {
-      answerError(ctx, 400, "errors/invalid_parameters", e.getMessage(), List.of(), null);
-      return;
-    }
-    if (!prefer.delay().isZero()) {
-      Thread.sleep(prefer.delay().toMillis());
-    }
+    // The key first: a request without one must not get to hold a thread with Prefer: delay.
     String key = ctx.header(API_KEY);
     if (key == null || key.isBlank()) {
       answerError(ctx, 401, "errors/missing_credentials", "The X-API-KEY header is required.", List.of(), null);
@@ -138,17 +161,44 @@ public final class MockUnipileServer implements AutoCloseable {
       answerError(ctx, 401, "errors/invalid_credentials", "The X-API-KEY is not the one this mock expects.", List.of(), null);
       return;
     }
-    if (!ctx.isMultipartFormData()) {
-      answerError(ctx, 400, "errors/malformed_request", "The body must be multipart/form-data, got "
-          + Objects.requireNonNullElse(ctx.contentType(), "no content type") + ".", List.of(), null);
+    Prefer prefer;
+    try {
+      String header = ctx.header("Prefer");
+      prefer = Prefer.parse(header != null ? header : defaultPrefer);
+    } catch (IllegalArgumentException e) {
+      answerError(ctx, 400, "errors/invalid_parameters", Printable.of(e.getMessage()), List.of(), null);
       return;
     }
-    DecodedRequest decoded = spec.decoder().decode(received(ctx));
+    if (!prefer.delay().isZero()) {
+      Thread.sleep(prefer.delay().toMillis());
+    }
+    if (!ctx.isMultipartFormData()) {
+      answerError(ctx, 400, type(400, MALFORMED), "The body must be multipart/form-data, got "
+          + Printable.of(Objects.requireNonNullElse(ctx.contentType(), "no content type")) + ".", List.of(), null);
+      return;
+    }
+    if (!ctx.contentType().toLowerCase(Locale.ROOT).contains("boundary=")) {
+      answerError(ctx, 400, type(400, MALFORMED), "The multipart/form-data Content-Type has no boundary.", List.of(), null);
+      return;
+    }
+    long length = contentLength(ctx);
+    if (length > maxRequestBytes) {
+      answerError(ctx, 400, type(400, TOO_LARGE), tooLarge(length + " bytes"), List.of(), null);
+      return;
+    }
+    List<ReceivedField> received;
+    try {
+      received = received(ctx);
+    } catch (Exception e) { // Jetty's parser throws ServletException through Javalin's Kotlin
+      refuseUnreadable(ctx, e);
+      return;
+    }
+    DecodedRequest decoded = spec.decoder().decode(received);
     ValidationResult result = spec.validateRequest(decoded, true);
     if (!result.valid()) {
       boolean missing = result.violations().stream().anyMatch(v -> v.rule().equals("is required"));
       answerError(ctx, 400, missing ? "errors/missing_parameters" : "errors/invalid_parameters",
-          result.summary(), result.violations(), decoded);
+          Printable.of(result.summary()), result.violations(), decoded);
       return;
     }
     if (prefer.status().isPresent()) {
@@ -158,6 +208,40 @@ public final class MockUnipileServer implements AutoCloseable {
     ObjectNode body = JSON.createObjectNode().put("object", "ChatStarted")
         .put("chat_id", id()).put("message_id", id());
     answer(ctx, 201, body, decoded, List.of());
+  }
+
+  /** Jetty's multipart parser gave up: over a limit (no Content-Length to refuse it earlier) or not multipart. */
+  private void refuseUnreadable(Context ctx, Exception e) {
+    String reason = "";
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      reason = t.getMessage() == null ? reason : t.getMessage();
+      if (reason.toLowerCase(Locale.ROOT).matches(".*(exceed|too large|too many|max ).*")) {
+        answerError(ctx, 400, type(400, TOO_LARGE), tooLarge("more") + " (" + Printable.of(reason) + ")", List.of(), null);
+        return;
+      }
+    }
+    answerError(ctx, 400, type(400, MALFORMED), "The body is not readable multipart/form-data"
+        + (reason.isEmpty() ? "." : " (" + Printable.of(reason) + ")."), List.of(), null);
+  }
+
+  /** The declared length, or -1 when the body is chunked (then Jetty's multipart limits stop it while reading). */
+  private static long contentLength(Context ctx) {
+    try {
+      return Long.parseLong(Objects.requireNonNullElse(ctx.header("Content-Length"), "-1").trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private String tooLarge(String size) {
+    return "The body is " + size + "; this mock accepts at most " + maxRequestBytes + " bytes in at most "
+        + maxParts + " parts (MockUnipileServer.Builder.maxRequestBytes/maxParts, mock-server --max-request-size/--max-parts).";
+  }
+
+  /** The spec's error type if it lists it for this status, else the status's first type, so answers stay spec-valid. */
+  private String type(int status, String wanted) {
+    List<String> types = errorTypes.getOrDefault(status, List.of());
+    return types.contains(wanted) || types.isEmpty() ? wanted : types.get(0);
   }
 
   private void preferredError(Context ctx, Prefer prefer, DecodedRequest decoded) {
@@ -200,16 +284,25 @@ public final class MockUnipileServer implements AutoCloseable {
       LOG.info("POST {} -> {}", SpecValidator.PATH, status);
     } else {
       LOG.info("POST {} -> {} invalid: {}", SpecValidator.PATH, status,
-          violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", ")));
+          Printable.of(violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "))));
     }
   }
 
-  private static List<ReceivedField> received(Context ctx) {
+  /**
+   * Every part in arrival order, read once through Jetty's parser. (Javalin's formParamMap() looks each name up
+   * again among all parts, which takes seconds for 1,001 attendees.)
+   */
+  private List<ReceivedField> received(Context ctx) throws IOException, ServletException {
+    ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(
+        System.getProperty("java.io.tmpdir"), maxRequestBytes, maxRequestBytes, 1024 * 1024));
     List<ReceivedField> fields = new ArrayList<>();
-    ctx.formParamMap().forEach((name, values) -> values.forEach(value -> fields.add(new ReceivedField.Text(name, value))));
-    for (Map.Entry<String, List<UploadedFile>> files : ctx.uploadedFileMap().entrySet()) {
-      for (UploadedFile file : files.getValue()) {
-        fields.add(new ReceivedField.File(files.getKey(), file.filename(), file.contentType(), file.size()));
+    for (Part part : ctx.req().getParts()) {
+      if (part.getSubmittedFileName() != null) {
+        fields.add(new ReceivedField.File(part.getName(), part.getSubmittedFileName(), part.getContentType(), part.getSize()));
+      } else {
+        try (InputStream in = part.getInputStream()) {
+          fields.add(new ReceivedField.Text(part.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
       }
     }
     return fields;
@@ -230,6 +323,9 @@ public final class MockUnipileServer implements AutoCloseable {
     private int port;
     private String expectedApiKey;
     private SpecValidator spec;
+    private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    private int maxParts = DEFAULT_MAX_PARTS;
+    private int journalLimit = DEFAULT_JOURNAL_LIMIT;
 
     private Builder() {}
 
@@ -254,6 +350,39 @@ public final class MockUnipileServer implements AutoCloseable {
     /** Validate against another document than the bundled one (e.g. a provider's newer spec). */
     public Builder spec(SpecValidator spec) {
       this.spec = spec;
+      return this;
+    }
+
+    /**
+     * The largest body accepted, in bytes (default {@value MockUnipileServer#DEFAULT_MAX_REQUEST_BYTES}); larger
+     * ones get {@code 400 errors/content_too_large}, from their Content-Length before anything is read.
+     */
+    public Builder maxRequestBytes(long maxRequestBytes) {
+      if (maxRequestBytes < 1) {
+        throw new IllegalArgumentException("maxRequestBytes must be positive, got " + maxRequestBytes);
+      }
+      this.maxRequestBytes = maxRequestBytes;
+      return this;
+    }
+
+    /** The most multipart parts per request (default {@value MockUnipileServer#DEFAULT_MAX_PARTS}). */
+    public Builder maxParts(int maxParts) {
+      if (maxParts < 1) {
+        throw new IllegalArgumentException("maxParts must be positive, got " + maxParts);
+      }
+      this.maxParts = maxParts;
+      return this;
+    }
+
+    /**
+     * How many requests the journal keeps, oldest dropped first (default
+     * {@value MockUnipileServer#DEFAULT_JOURNAL_LIMIT}); file contents are never kept, only names, types and sizes.
+     */
+    public Builder journalLimit(int journalLimit) {
+      if (journalLimit < 0) {
+        throw new IllegalArgumentException("journalLimit must not be negative, got " + journalLimit);
+      }
+      this.journalLimit = journalLimit;
       return this;
     }
 

@@ -29,7 +29,13 @@ record Prefer(Integer code, String type, Duration delay) {
       String name = (eq < 0 ? trimmed : trimmed.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
       String value = eq < 0 ? "" : trimmed.substring(eq + 1).trim().replace("\"", "");
       switch (name) {
-        case "code" -> code = number(name, value).intValue();
+        case "code" -> {
+          long status = number(name, value);
+          if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("Prefer code must be an HTTP status between 100 and 599, got " + value);
+          }
+          code = (int) status;
+        }
         case "type" -> type = value;
         case "delay" -> {
           long millis = number(name, value);

@@ -8,8 +8,6 @@ import io.github.unipilechat.contract.spec.Violation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns received multipart fields into the request's JSON shape, reading bracket names the way the provider
@@ -19,8 +17,11 @@ import java.util.regex.Pattern;
  * validator reports it.
  */
 public final class BracketDecoder {
-  private static final Pattern NAME = Pattern.compile("^([^\\[\\]]+)((?:\\[[^\\[\\]]*\\])*)$");
-  private static final Pattern SEGMENT = Pattern.compile("\\[([^\\[\\]]*)\\]");
+  /**
+   * Bracket levels read before a name is refused. The spec's deepest field has 4; the bound only keeps the
+   * parser's work and the decoded tree's depth small whatever a client sends.
+   */
+  public static final int MAX_DEPTH = 32;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final JsonNode requestSchema;
@@ -37,7 +38,12 @@ public final class BracketDecoder {
     for (ReceivedField field : received) {
       List<String> path = path(field.name());
       if (path == null) {
-        violations.add(new Violation(field.name(), "is not a valid field name"));
+        violations.add(new Violation(shown(field.name()), "is not a valid field name"));
+        continue;
+      }
+      if (path.size() > MAX_DEPTH) {
+        violations.add(new Violation(shown(field.name()), "has more than " + (MAX_DEPTH - 1)
+            + " bracket levels, more than this reader follows"));
         continue;
       }
       String dotted = String.join(".", path);
@@ -60,30 +66,56 @@ public final class BracketDecoder {
               + "[api], not as one " + (value.trim().startsWith("{") ? "JSON " : "") + "part"));
         }
       }
-      put(fields, path, value, schemas);
+      if (!put(fields, path, value, schemas)) {
+        violations.add(new Violation(dotted, "is sent more than once; the spec allows one value"));
+      }
     }
     return new DecodedRequest(fields, files, violations);
   }
 
-  /** {@code a[b][c]} → [a, b, c]; null when the name is not of that form. */
+  /**
+   * {@code a[b][c]} → [a, b, c]; null when the name is not of that form. Read in one pass without regular
+   * expressions or recursion; stops after {@link #MAX_DEPTH} + 1 segments, which the caller refuses.
+   */
   static List<String> path(String name) {
-    Matcher matcher = NAME.matcher(name);
-    if (!matcher.matches()) {
+    int open = name.indexOf('[');
+    String head = open < 0 ? name : name.substring(0, open);
+    if (head.isEmpty() || head.indexOf(']') >= 0) {
       return null;
     }
     List<String> path = new ArrayList<>();
-    path.add(matcher.group(1));
-    Matcher segments = SEGMENT.matcher(matcher.group(2));
-    while (segments.find()) {
-      // "a[]" is the common "append to a list" spelling; the list-ness comes from the schema anyway.
-      if (!segments.group(1).isEmpty()) {
-        path.add(segments.group(1));
+    path.add(head);
+    int i = open < 0 ? name.length() : open;
+    while (i < name.length()) {
+      if (name.charAt(i) != '[') {
+        return null;
       }
+      int close = i + 1;
+      while (close < name.length() && name.charAt(close) != ']' && name.charAt(close) != '[') {
+        close++;
+      }
+      if (close >= name.length() || name.charAt(close) != ']') {
+        return null;
+      }
+      // "a[]" is the common "append to a list" spelling; the list-ness comes from the schema anyway.
+      if (close > i + 1) {
+        path.add(name.substring(i + 1, close));
+        if (path.size() > MAX_DEPTH) {
+          return path;
+        }
+      }
+      i = close + 1;
     }
     return path;
   }
 
-  private void put(ObjectNode root, List<String> path, String raw, List<JsonNode> schemas) {
+  /** A field name as a violation shows it: long ones cut, so a hostile name cannot flood a report. */
+  private static String shown(String name) {
+    return name.length() <= 120 ? name : name.substring(0, 120) + "… (" + name.length() + " characters)";
+  }
+
+  /** @return false when the field was already sent and the spec allows one value (the first is kept) */
+  private boolean put(ObjectNode root, List<String> path, String raw, List<JsonNode> schemas) {
     ObjectNode parent = root;
     for (int i = 0; i < path.size() - 1; i++) {
       JsonNode child = parent.get(path.get(i));
@@ -100,13 +132,12 @@ public final class BracketDecoder {
       ArrayNode array = existing instanceof ArrayNode a ? a : parent.putArray(leaf);
       array.add(typed(raw, itemSchemas(schemas)));
     } else if (parent.has(leaf)) {
-      // Repeated where the spec allows one value: keep all, so the validator says "array not allowed".
-      JsonNode existing = parent.get(leaf);
-      ArrayNode array = existing instanceof ArrayNode a ? a : JSON.arrayNode().add(existing);
-      parent.set(leaf, array.add(value));
+      // Repeated where the spec allows one value: say so, rather than let the validator read an array.
+      return false;
     } else {
       parent.set(leaf, value);
     }
+    return true;
   }
 
   /** Every schema the spec gives for this path (several where an anyOf offers the same property). */

@@ -42,9 +42,23 @@ public record PactFile(Path path, String consumer, String provider, String specV
           .map(e -> e.getValue().get(0)).findFirst();
     }
 
-    /** The body's content type: the body's own, else the Content-Type header. */
+    /**
+     * The body's content type: the body's own, else the Content-Type header. Pact JS's {@code multipartBody()}
+     * writes the boundary only in the header ({@code body.contentType} is a bare {@code multipart/form-data}),
+     * so a body type without parameters takes the header's when both name the same media type.
+     */
     public Optional<String> mediaType() {
-      return contentType.or(() -> header("Content-Type"));
+      Optional<String> header = header("Content-Type");
+      if (contentType.isPresent() && header.isPresent() && contentType.get().indexOf(';') < 0
+          && essence(header.get()).equals(essence(contentType.get()))) {
+        return header;
+      }
+      return contentType.or(() -> header);
+    }
+
+    private static String essence(String mediaType) {
+      int semicolon = mediaType.indexOf(';');
+      return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
     public Optional<String> bodyText() {
@@ -52,7 +66,23 @@ public record PactFile(Path path, String consumer, String provider, String specV
     }
   }
 
+  /**
+   * The largest pact file read, 64 MB: far above any real pact (they are kilobytes); a larger file is refused
+   * from its size, before it is read.
+   */
+  public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
   public static PactFile read(Path path) throws IOException {
+    return read(path, DEFAULT_MAX_BYTES);
+  }
+
+  /** @throws IOException unreadable, over {@code maxBytes}, not JSON or not a pact; the message names the file */
+  public static PactFile read(Path path, long maxBytes) throws IOException {
+    long size = Files.size(path);
+    if (size > maxBytes) {
+      throw new IOException(path + ": " + size + " bytes, over the " + maxBytes + "-byte limit for a pact file"
+          + " (verify-pact --max-file-size)");
+    }
     JsonNode root;
     try {
       root = JSON.readTree(Files.readAllBytes(path));
@@ -78,8 +108,12 @@ public record PactFile(Path path, String consumer, String provider, String specV
       if (node.hasNonNull("providerState")) {
         states.add(node.path("providerState").asText());
       }
-      interactions.add(new Interaction(description, List.copyOf(states),
-          message(node.path("request"), true), message(node.path("response"), false)));
+      try {
+        interactions.add(new Interaction(description, List.copyOf(states),
+            message(node.path("request"), true), message(node.path("response"), false)));
+      } catch (IllegalArgumentException e) {
+        throw new IOException(path + ": interaction '" + description + "': " + e.getMessage(), e);
+      }
     }
     return new PactFile(path, root.path("consumer").path("name").asText(""),
         root.path("provider").path("name").asText(""), version, List.copyOf(interactions));
@@ -106,7 +140,12 @@ public record PactFile(Path path, String consumer, String provider, String specV
         JsonNode content = bodyNode.get("content");
         String encoded = bodyNode.path("encoded").asText("false").toLowerCase(Locale.ROOT);
         if (content.isTextual() && encoded.equals("base64")) {
-          body = Optional.of(Base64.getMimeDecoder().decode(content.asText()));
+          try {
+            body = Optional.of(Base64.getMimeDecoder().decode(content.asText()));
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException((request ? "request" : "response")
+                + " body is marked \"encoded\": \"base64\" but is not valid base64 (" + e.getMessage() + ")", e);
+          }
         } else if (content.isTextual()) {
           body = Optional.of(content.asText().getBytes(StandardCharsets.UTF_8));
         } else {

@@ -1,5 +1,7 @@
 package io.github.unipilechat.contract.pact;
 
+import io.github.unipilechat.contract.internal.Printable;
+
 /**
  * One way an interaction of a pact disagrees with the provider's spec.
  *
@@ -14,6 +16,8 @@ public record PactViolation(String interaction, String side, String location, St
   /** {@code interaction 'X': request field linkedin.follow_up.scheduled_time.days: minimum 3} */
   @Override
   public String toString() {
-    return "interaction '" + interaction + "': " + side + " " + location + ": " + rule;
+    // Escaped: a description with CR/LF or ANSI codes must not print a line of its own.
+    return "interaction '" + Printable.of(interaction) + "': " + side + " " + Printable.of(location) + ": "
+        + Printable.of(rule);
   }
 }

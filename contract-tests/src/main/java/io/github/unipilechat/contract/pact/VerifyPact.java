@@ -1,6 +1,6 @@
 package io.github.unipilechat.contract.pact;
 
-import java.io.IOException;
+import io.github.unipilechat.contract.internal.Printable;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ public final class VerifyPact {
   public static final int OK = 0;
   /** At least one interaction breaks the spec. */
   public static final int VIOLATIONS = 1;
-  /** A pact or the spec could not be read. */
+  /** A pact or the spec could not be read, or there was nothing to check (no HTTP interaction at all). */
   public static final int UNREADABLE = 2;
 
   private VerifyPact() {}
@@ -30,6 +30,14 @@ public final class VerifyPact {
    * @return {@link #OK}, {@link #VIOLATIONS} or {@link #UNREADABLE}
    */
   public static int run(List<Path> pacts, Path specOrNull, PrintStream out, PrintStream err) {
+    return run(pacts, specOrNull, PactFile.DEFAULT_MAX_BYTES, out, err);
+  }
+
+  /**
+   * As {@link #run(List, Path, PrintStream, PrintStream)}, refusing pact files over {@code maxFileBytes} from their
+   * size, before reading them. Never throws: whatever goes wrong is one escaped line on {@code err} and exit 2.
+   */
+  public static int run(List<Path> pacts, Path specOrNull, long maxFileBytes, PrintStream out, PrintStream err) {
     if (pacts == null || pacts.isEmpty()) {
       err.println("verify-pact: no pact file given");
       return UNREADABLE;
@@ -37,8 +45,9 @@ public final class VerifyPact {
     PactSpecVerifier verifier;
     try {
       verifier = specOrNull == null ? PactSpecVerifier.bundled() : PactSpecVerifier.forSpec(specOrNull);
-    } catch (RuntimeException e) {
-      err.println("verify-pact: cannot read the spec " + specOrNull + ": " + e.getMessage());
+    } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+      // fromFile's message already names the file
+      err.println("verify-pact: " + Printable.of(message(e)));
       return UNREADABLE;
     }
     boolean unreadable = false;
@@ -46,30 +55,47 @@ public final class VerifyPact {
     int interactions = 0;
     for (Path pact : pacts) {
       if (!Files.isRegularFile(pact)) {
-        err.println("verify-pact: " + pact + ": no such file");
+        err.println("verify-pact: " + Printable.of(pact.toString()) + ": no such file");
         unreadable = true;
         continue;
       }
       try {
-        PactFile file = PactFile.read(pact);
+        PactFile file = PactFile.read(pact, maxFileBytes);
+        if (file.interactions().isEmpty()) {
+          err.println("verify-pact: " + Printable.of(pact.toString()) + ": no HTTP interaction to check");
+        }
         interactions += file.interactions().size();
         List<PactViolation> violations = verifier.verify(file);
         violations.forEach(out::println);
         all.addAll(violations);
-      } catch (IOException | RuntimeException e) {
-        err.println("verify-pact: " + e.getMessage());
+      } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+        // One line whatever happened: hostile pacts must not turn into a stack trace.
+        String message = message(e);
+        err.println("verify-pact: " + Printable.of(message.contains(pact.toString()) ? message : pact + ": " + message));
         unreadable = true;
       }
     }
-    if (all.isEmpty() && !unreadable) {
-      out.println("verify-pact: " + interactions + " interaction(s) in " + pacts.size()
-          + " pact file(s) conform to the spec");
-      return OK;
-    }
     if (!all.isEmpty()) {
       out.println("verify-pact: " + all.size() + " violation(s) in " + interactions + " interaction(s)");
+      return VIOLATIONS;
     }
-    return all.isEmpty() ? UNREADABLE : VIOLATIONS;
+    if (unreadable) {
+      return UNREADABLE;
+    }
+    if (interactions == 0) {
+      out.println("verify-pact: nothing was checked: no HTTP interaction in " + pacts.size() + " pact file(s)");
+      return UNREADABLE;
+    }
+    out.println("verify-pact: " + interactions + " interaction(s) in " + pacts.size()
+        + " pact file(s) conform to the spec");
+    return OK;
+  }
+
+  private static String message(Throwable e) {
+    if (e instanceof StackOverflowError || e instanceof OutOfMemoryError) {
+      return "too deeply nested or too large to read (" + e.getClass().getSimpleName() + ")";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** {@code java ... VerifyPact PACT.json... [--spec FILE]} */

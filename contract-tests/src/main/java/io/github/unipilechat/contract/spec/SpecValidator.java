@@ -68,11 +68,26 @@ public final class SpecValidator {
     }
   }
 
+  /** The largest spec file read, 32 MB (the provider's document is a few hundred KB); refused from its size. */
+  public static final long MAX_SPEC_BYTES = 32L * 1024 * 1024;
+
+  /** @throws UncheckedIOException naming the file once, with why it cannot be used */
   public static SpecValidator fromFile(Path spec) {
     try {
-      return new SpecValidator(MAPPER.readTree(Files.readAllBytes(spec)));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the spec " + spec + ": " + e.getMessage(), e);
+      long size = Files.size(spec);
+      if (size > MAX_SPEC_BYTES) {
+        throw new IOException(size + " bytes, over the " + MAX_SPEC_BYTES + "-byte limit for a spec");
+      }
+      JsonNode document = MAPPER.readTree(Files.readAllBytes(spec));
+      if (document == null || !document.isObject()) {
+        throw new IOException("not a JSON object");
+      }
+      return new SpecValidator(document);
+    } catch (IOException | RuntimeException e) {
+      String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new UncheckedIOException("cannot read the spec " + spec + ": " + reason,
+          e instanceof IOException io ? io : new IOException(e));
     }
   }
 
@@ -103,6 +118,12 @@ public final class SpecValidator {
 
   /** Checks a response's status, content type and body against the responses the spec documents. */
   public ValidationResult validateResponse(int status, String contentType, String body) {
+    List<String> documented = documentedStatuses();
+    if (!documented.contains(String.valueOf(status)) && !documented.contains("default")
+        && !documented.contains(String.valueOf(status).charAt(0) + "XX")) {
+      return new ValidationResult(List.of(new Violation("status", status + " is not documented for POST " + PATH
+          + " (documented: " + String.join(", ", documented) + ")")));
+    }
     SimpleResponse.Builder builder = SimpleResponse.Builder.status(status);
     if (contentType != null) {
       builder.withContentType(contentType);
@@ -112,6 +133,13 @@ public final class SpecValidator {
     }
     ValidationReport report = validator.validateResponse(PATH, Request.Method.POST, builder.build());
     return new ValidationResult(MessageReader.violations(report, "response", null, null));
+  }
+
+  /** The response codes the spec documents for the operation, as written ({@code 201}, {@code 400}...). */
+  public List<String> documentedStatuses() {
+    List<String> statuses = new ArrayList<>();
+    document.path("paths").path(PATH).path("post").path("responses").fieldNames().forEachRemaining(statuses::add);
+    return List.copyOf(statuses);
   }
 
   /** Each documented error status with the {@code type} values its schema allows, in the spec's order. */
