@@ -22,33 +22,33 @@ import io.github.unipilechat.multipart.FormPart;
 import io.github.unipilechat.multipart.PartGroup;
 import io.github.unipilechat.options.LinkedInOptions;
 import io.github.unipilechat.retry.CallOptions;
+import io.github.unipilechat.retry.Deadline;
 import io.github.unipilechat.retry.RetryAfter;
 import io.github.unipilechat.retry.RetryPolicy;
 import io.github.unipilechat.retry.Sleeper;
-import io.github.unipilechat.retry.Deadline;
 import io.github.unipilechat.validation.ProviderSpec;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Set;
-import java.util.TreeSet;
-import okhttp3.MediaType;
-import okio.Buffer;
-import okio.BufferedSource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
 import retrofit2.Call;
 import retrofit2.Callback;
 import org.slf4j.Logger;
@@ -256,13 +256,23 @@ public final class UnipileChatClient implements AutoCloseable {
     if (tracker != null) {
       tracker.attempt(attempt, request.replayable() ? policy.maxAttempts() : 1);
     }
-    attemptTimeout(options, deadline).ifPresent(timeout -> call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS));
+    attemptTimeout(options, deadline)
+        .ifPresent(timeout -> call.timeout().timeout(saturatedNanos(timeout), TimeUnit.NANOSECONDS));
     return call;
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
   }
 
   /** This attempt's whole-call limit: the per-call override or the client's, cut to what the deadline leaves. */
   private Optional<Duration> attemptTimeout(CallOptions options, Deadline deadline) {
-    Optional<Duration> own = options.callTimeout().or(() -> Optional.of(Duration.ofMillis(transport.http().callTimeoutMillis())))
+    Optional<Duration> own = options.callTimeout()
+        .or(() -> Optional.of(Duration.ofMillis(transport.http().callTimeoutMillis())))
         .filter(timeout -> !timeout.isZero()); // zero: no limit
     Optional<Duration> left = deadline.remaining();
     if (left.isEmpty()) {
