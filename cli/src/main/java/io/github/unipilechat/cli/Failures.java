@@ -100,6 +100,9 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     console.variable(StartChatCommand.API_KEY_ENV).ifPresent(keys::add);
     String safe = message;
     for (String key : keys) {
+      if (key.length() < 8) {
+        continue; // not a real key: redacting a few letters everywhere would only garble the message
+      }
       try {
         safe = ApiKey.of(key).scrub(safe);
       } catch (IllegalArgumentException notAKey) {
