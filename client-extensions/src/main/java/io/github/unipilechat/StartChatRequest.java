@@ -141,7 +141,10 @@ public final class StartChatRequest {
       return this;
     }
 
-    /** The first message; LinkedIn Recruiter accepts a few HTML tags. Empty means not set. */
+    /**
+     * The first message; LinkedIn Recruiter accepts a few HTML tags. Null or empty means not set; a text of only
+     * spaces or line breaks is refused by {@link #build()}, like a blank id.
+     */
     public Builder text(String text) {
       this.text = blankToNull(text);
       return this;
@@ -183,6 +186,10 @@ public final class StartChatRequest {
      * @throws io.github.unipilechat.errors.InvalidRequestException naming each field and rule broken
      */
     public StartChatRequest build() {
+      if (text != null && text.isBlank()) {
+        throw new io.github.unipilechat.errors.InvalidRequestException("text",
+            "must not be blank (leave it unset to send no text)");
+      }
       RequestRules.check(textFields(accountId, attendeeIds, text, subject), linkedIn == null ? null : linkedIn.fields());
       return new StartChatRequest(this);
     }

@@ -22,23 +22,33 @@ import io.github.unipilechat.multipart.FormPart;
 import io.github.unipilechat.multipart.PartGroup;
 import io.github.unipilechat.options.LinkedInOptions;
 import io.github.unipilechat.retry.CallOptions;
+import io.github.unipilechat.retry.Deadline;
 import io.github.unipilechat.retry.RetryAfter;
 import io.github.unipilechat.retry.RetryPolicy;
 import io.github.unipilechat.retry.Sleeper;
+import io.github.unipilechat.validation.ProviderSpec;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
 import retrofit2.Call;
 import retrofit2.Callback;
 import org.slf4j.Logger;
@@ -60,6 +70,9 @@ public final class UnipileChatClient implements AutoCloseable {
   static final String ATTACHMENTS = "attachments";
 
   private static final Logger LOG = LoggerFactory.getLogger(UnipileChatClient.class);
+
+  /** The success statuses the spec documents for this operation: any other 2xx is not a started chat. */
+  private static final Set<Integer> DOCUMENTED_SUCCESS = documentedSuccess();
 
   private final HttpUrl baseUrl;
   private final Transport transport;
@@ -92,18 +105,19 @@ public final class UnipileChatClient implements AutoCloseable {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(options, "options");
     RetryPolicy policy = options.retryPolicy(retryPolicy);
+    Deadline deadline = Deadline.start(options.deadline(), policy.clock());
     for (int attempt = 1; ; attempt++) {
-      Call<ChatsControllerStartNewChat201Response> call = newCall(request, options, attempt, policy);
+      Call<ChatsControllerStartNewChat201Response> call = newCall(request, options, attempt, policy, deadline);
       Attempt outcome;
       try {
-        outcome = fromResponse(call.execute(), attempt);
+        outcome = fromResponse(call.execute(), attempt, policy);
       } catch (IOException e) {
         outcome = fromFailure(call, e, attempt);
       }
       if (outcome.result() != null) {
         return outcome.result();
       }
-      Optional<Duration> delay = retryDelay(outcome, request, policy, attempt);
+      Optional<Duration> delay = retryDelay(outcome, request, policy, attempt, deadline);
       if (delay.isEmpty()) {
         throw outcome.error();
       }
@@ -112,6 +126,9 @@ public final class UnipileChatClient implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         outcome.error().addSuppressed(e);
+        throw outcome.error();
+      }
+      if (!deadline.allowsAnAttempt()) {
         throw outcome.error();
       }
     }
@@ -131,6 +148,7 @@ public final class UnipileChatClient implements AutoCloseable {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(options, "options");
     RetryPolicy policy = options.retryPolicy(retryPolicy);
+    Deadline deadline = Deadline.start(options.deadline(), policy.clock());
     CompletableFuture<ChatStarted> future = new CompletableFuture<>();
     AtomicReference<Call<?>> inFlight = new AtomicReference<>();
     future.whenComplete((result, failure) -> {
@@ -139,30 +157,37 @@ public final class UnipileChatClient implements AutoCloseable {
         call.cancel();
       }
     });
-    attemptAsync(request, options, policy, 1, future, inFlight);
+    attemptAsync(request, options, policy, deadline, 1, future, inFlight);
     return future;
   }
 
-  private void attemptAsync(StartChatRequest request, CallOptions options, RetryPolicy policy, int attempt,
-      CompletableFuture<ChatStarted> future, AtomicReference<Call<?>> inFlight) {
+  private void attemptAsync(StartChatRequest request, CallOptions options, RetryPolicy policy, Deadline deadline,
+      int attempt, CompletableFuture<ChatStarted> future, AtomicReference<Call<?>> inFlight) {
     if (future.isDone()) {
       return;
     }
     Call<ChatsControllerStartNewChat201Response> call;
     try {
-      call = newCall(request, options, attempt, policy);
+      call = newCall(request, options, attempt, policy, deadline);
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
       return;
     }
     inFlight.set(call);
+    // A cancel since the check above cancelled the previous call: this one must not go out. Publishing the call
+    // before reading the state means the canceller (which completes the future, then reads inFlight) or this
+    // thread sees the other, so the call is cancelled either way.
+    if (future.isDone()) {
+      call.cancel();
+      return;
+    }
     call.enqueue(new Callback<>() {
       @Override
       public void onResponse(Call<ChatsControllerStartNewChat201Response> c,
           Response<ChatsControllerStartNewChat201Response> response) {
         Attempt outcome;
         try {
-          outcome = fromResponse(response, attempt);
+          outcome = fromResponse(response, attempt, policy);
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
           return;
@@ -185,7 +210,7 @@ public final class UnipileChatClient implements AutoCloseable {
           future.complete(outcome.result());
           return;
         }
-        Optional<Duration> delay = retryDelay(outcome, request, policy, attempt);
+        Optional<Duration> delay = retryDelay(outcome, request, policy, attempt, deadline);
         if (delay.isEmpty() || future.isDone()) {
           future.completeExceptionally(outcome.error());
           return;
@@ -202,8 +227,10 @@ public final class UnipileChatClient implements AutoCloseable {
           if (failure != null) {
             outcome.error().addSuppressed(failure);
             future.completeExceptionally(outcome.error());
+          } else if (!deadline.allowsAnAttempt()) {
+            future.completeExceptionally(outcome.error());
           } else {
-            attemptAsync(request, options, policy, attempt + 1, future, inFlight);
+            attemptAsync(request, options, policy, deadline, attempt + 1, future, inFlight);
           }
         });
       }
@@ -223,27 +250,57 @@ public final class UnipileChatClient implements AutoCloseable {
   }
 
   private Call<ChatsControllerStartNewChat201Response> newCall(StartChatRequest request, CallOptions options,
-      int attempt, RetryPolicy policy) {
+      int attempt, RetryPolicy policy, Deadline deadline) {
     Call<ChatsControllerStartNewChat201Response> call = call(request);
     SendTracker tracker = SendTracker.of(call.request());
     if (tracker != null) {
       tracker.attempt(attempt, request.replayable() ? policy.maxAttempts() : 1);
     }
-    options.callTimeout().ifPresent(timeout -> call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    attemptTimeout(options, deadline)
+        .ifPresent(timeout -> call.timeout().timeout(saturatedNanos(timeout), TimeUnit.NANOSECONDS));
     return call;
   }
 
-  private Attempt fromResponse(Response<ChatsControllerStartNewChat201Response> response, int attempt) {
+  private static long saturatedNanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /** This attempt's whole-call limit: the per-call override or the client's, cut to what the deadline leaves. */
+  private Optional<Duration> attemptTimeout(CallOptions options, Deadline deadline) {
+    Optional<Duration> own = options.callTimeout()
+        .or(() -> Optional.of(Duration.ofMillis(transport.http().callTimeoutMillis())))
+        .filter(timeout -> !timeout.isZero()); // zero: no limit
+    Optional<Duration> left = deadline.remaining();
+    if (left.isEmpty()) {
+      return options.callTimeout();
+    }
+    return Optional.of(own.filter(timeout -> timeout.compareTo(left.get()) < 0).orElse(left.get()));
+  }
+
+  private Attempt fromResponse(Response<ChatsControllerStartNewChat201Response> response, int attempt,
+      RetryPolicy policy) {
     if (response.isSuccessful()) {
       ChatsControllerStartNewChat201Response body = response.body();
       LOG.debug("start-chat attempt {}: HTTP {} chat_id={}", attempt, response.code(),
           body == null ? null : body.getChatId());
-      return Attempt.success(new ChatStarted(body == null ? null : body.getChatId(),
-          body == null ? null : body.getMessageId(), response.code(), response.headers()));
+      if (!DOCUMENTED_SUCCESS.contains(response.code()) || body == null || body.getObject() == null) {
+        return Attempt.failure(new OutcomeUnknownException("Unipile start-chat: " + baseUrl.host() + ":"
+            + baseUrl.port() + " answered HTTP " + response.code() + (body == null ? " without a body" : "")
+            + ", not the documented success (HTTP " + join(DOCUMENTED_SUCCESS) + " with a "
+            + join(Arrays.asList(ChatsControllerStartNewChat201Response.ObjectEnum.values())) + " body); "
+            + OutcomeUnknown.HOW_TO_CHECK, null, attempt), false, Optional.empty());
+      }
+      return Attempt.success(new ChatStarted(body.getChatId(), body.getMessageId(), response.code(),
+          response.headers()));
     }
     int status = response.code();
-    Optional<Duration> retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), Instant.now());
-    ApiError error = ApiError.read(status, response.headers(), bodyText(response.errorBody()), retryAfter,
+    Optional<Duration> retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), policy.clock().instant());
+    BoundedBody text = bodyText(response.errorBody());
+    ApiError error = ApiError.read(status, response.headers(), text.text(), text.cut(), retryAfter,
         transport::scrub);
     UnipileApiException exception = UnipileApiException.of(error, attempt);
     return Attempt.failure(exception, status == 429 || status == 503, retryAfter);
@@ -275,7 +332,8 @@ public final class UnipileChatClient implements AutoCloseable {
         false, Optional.empty());
   }
 
-  private Optional<Duration> retryDelay(Attempt outcome, StartChatRequest request, RetryPolicy policy, int attempt) {
+  private Optional<Duration> retryDelay(Attempt outcome, StartChatRequest request, RetryPolicy policy, int attempt,
+      Deadline deadline) {
     if (!outcome.retryable()) {
       LOG.debug("start-chat attempt {}: {}; not retried", attempt, outcome.error().getMessage());
       return Optional.empty();
@@ -291,6 +349,12 @@ public final class UnipileChatClient implements AutoCloseable {
       return Optional.empty();
     }
     Duration delay = policy.delayBefore(attempt, outcome.retryAfter());
+    if (!deadline.allowsWait(delay)) {
+      LOG.debug("start-chat attempt {}: {}; not retried: waiting {} ms would end past the call's deadline ({} ms left)",
+          attempt, outcome.error().getMessage(), delay.toMillis(),
+          deadline.remaining().map(Duration::toMillis).orElse(0L));
+      return Optional.empty();
+    }
     LOG.debug("start-chat attempt {}: {}; retrying in {} ms{}", attempt, outcome.error().getMessage(),
         delay.toMillis(), outcome.retryAfter().isPresent() ? " (Retry-After)" : "");
     return Optional.of(delay);
@@ -334,15 +398,44 @@ public final class UnipileChatClient implements AutoCloseable {
     return parts;
   }
 
-  private static String bodyText(ResponseBody body) {
+  /** An error body's first {@link ApiError#BODY_LIMIT} bytes, and whether there was more. */
+  private record BoundedBody(String text, boolean cut) {}
+
+  /** Reads at most {@link ApiError#BODY_LIMIT} bytes (and one more, to tell a cut); the rest is never read. */
+  private static BoundedBody bodyText(ResponseBody body) {
     if (body == null) {
-      return "";
+      return new BoundedBody("", false);
     }
     try (body) {
-      return body.string();
+      BufferedSource source = body.source();
+      boolean cut;
+      try {
+        cut = source.request(ApiError.BODY_LIMIT + 1L);
+      } catch (IOException e) {
+        cut = false; // a body that broke off: keep what arrived
+      }
+      Buffer buffer = source.getBuffer();
+      long keep = Math.min(buffer.size(), ApiError.BODY_LIMIT);
+      MediaType type = body.contentType();
+      Charset charset = type == null ? null : type.charset();
+      return new BoundedBody(buffer.readString(keep, charset == null ? StandardCharsets.UTF_8 : charset), cut);
     } catch (IOException e) {
-      return "";
+      return new BoundedBody("", false); // cannot happen: the bytes are already buffered
     }
+  }
+
+  private static String join(java.util.Collection<?> values) {
+    return values.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" or "));
+  }
+
+  private static Set<Integer> documentedSuccess() {
+    Set<Integer> statuses = new TreeSet<>();
+    ProviderSpec.document().at("/paths/~1api~1v1~1chats/post/responses").fieldNames().forEachRemaining(code -> {
+      if (code.length() == 3 && code.startsWith("2") && code.chars().allMatch(Character::isDigit)) {
+        statuses.add(Integer.valueOf(code));
+      }
+    });
+    return Collections.unmodifiableSet(statuses);
   }
 
   /** Releases the connections and threads the client owns; a shared {@link OkHttpClient} is left running. */
@@ -351,9 +444,10 @@ public final class UnipileChatClient implements AutoCloseable {
     transport.close();
   }
 
+  /** Names the target without user info (a password in the base URL stays out). */
   @Override
   public String toString() {
-    return "UnipileChatClient{" + baseUrl + "}";
+    return "UnipileChatClient{" + BaseUrl.display(baseUrl) + "}";
   }
 
   public static final class Builder {

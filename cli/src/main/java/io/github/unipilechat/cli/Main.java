@@ -21,13 +21,17 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code; nothing here calls {@code System.exit}. */
   public static int run(Console console, String... args) {
+    Failures failures = new Failures(console);
     CommandLine cli = new CommandLine(new Main(console))
         .addSubcommand(new StartChatCommand(console))
         .addSubcommand(new MockServerCommand(console, new CountDownLatch(1)))
         .addSubcommand(new VerifyPactCommand(console))
+        // "@path" is an argument, never a file to splice in: --text @/etc/hostname would send the file.
+        .setExpandAtFiles(false)
         .setOut(new java.io.PrintWriter(console.out(), true))
         .setErr(new java.io.PrintWriter(console.err(), true))
-        .setExecutionExceptionHandler(new Failures(console));
+        .setParameterExceptionHandler(failures)
+        .setExecutionExceptionHandler(failures);
     return cli.execute(args);
   }
 

@@ -15,6 +15,30 @@ final class MockServerCommand implements Callable<Integer> {
   static final int DEFAULT_JOURNAL_SIZE = 100;
   private final Console console;
   private final CountDownLatch stop;
+  private final ShutdownHooks hooks;
+
+  /** Where the Ctrl-C hook is registered; tests pass a recording one. */
+  interface ShutdownHooks {
+    ShutdownHooks RUNTIME = new ShutdownHooks() {
+      @Override
+      public void add(Thread hook) {
+        Runtime.getRuntime().addShutdownHook(hook);
+      }
+
+      @Override
+      public void remove(Thread hook) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running: nothing to remove
+        }
+      }
+    };
+
+    void add(Thread hook);
+
+    void remove(Thread hook);
+  }
 
   @Option(names = "--port", description = "Port to listen on (default ${DEFAULT-VALUE}, the local server the spec lists; 0 = any free port).")
   int port = MockUnipileServer.DEFAULT_PORT;
@@ -40,8 +64,13 @@ final class MockServerCommand implements Callable<Integer> {
   boolean verbose;
 
   MockServerCommand(Console console, CountDownLatch stop) {
+    this(console, stop, ShutdownHooks.RUNTIME);
+  }
+
+  MockServerCommand(Console console, CountDownLatch stop, ShutdownHooks hooks) {
     this.console = console;
     this.stop = stop;
+    this.hooks = hooks;
   }
 
   @Override
@@ -53,8 +82,12 @@ final class MockServerCommand implements Callable<Integer> {
       console.err().println("try: ./unipile-chat start-chat --base-url " + server.baseUrl()
           + " --api-key demo --account-id demo --attendee ACoAABdemo --text Hello");
       Thread hook = new Thread(stop::countDown);
-      Runtime.getRuntime().addShutdownHook(hook);
-      stop.await();
+      hooks.add(hook);
+      try {
+        stop.await();
+      } finally {
+        hooks.remove(hook); // one run, one hook: repeated runs in one JVM must not pile them up
+      }
     }
     return ExitCodes.OK;
   }

@@ -8,6 +8,7 @@ import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.contract.mock.MockUnipileServer;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.options.LinkedInOptions;
+import io.github.unipilechat.retry.CallOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,12 +24,17 @@ import picocli.CommandLine.Option;
 /** {@code start-chat}: sends one start-chat request and prints the response JSON. */
 @Command(name = "start-chat", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Start a new chat (POST /api/v1/chats) and print the response JSON.",
-        "Without --base-url/--dsn (or UNIPILE_BASE_URL/UNIPILE_DSN) the request goes to an embedded mock server."})
+        "Without a target (--base-url/--dsn, UNIPILE_BASE_URL/UNIPILE_DSN) and without a key, or with --mock, the"
+            + " request goes to an embedded mock server; a key without a target is refused."})
 final class StartChatCommand implements Callable<Integer> {
   static final String BASE_URL_ENV = "UNIPILE_BASE_URL";
   static final String DSN_ENV = "UNIPILE_DSN";
   static final String API_KEY_ENV = "UNIPILE_API_KEY";
   private static final String DEMO_KEY = "demo-key";
+  /** The most {@code --linkedin @FILE} reads: far more than any options object, far less than memory. */
+  static final long LINKEDIN_FILE_LIMIT = 1 << 20;
+  /** The longest {@code --timeout}: a day. */
+  static final long TIMEOUT_MAX_SECONDS = 86_400;
 
   private final Console console;
 
@@ -69,8 +75,12 @@ final class StartChatCommand implements Callable<Integer> {
   @Option(names = "--api-key", description = "API key (env UNIPILE_API_KEY). Prefer the variable: arguments show in ps.")
   String apiKey;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Whole-call timeout in seconds (default 300).")
+  @Option(names = "--timeout", paramLabel = "SECONDS",
+      description = "Limit on the whole run, every attempt and retry wait included (1-86400; default: 300 per attempt).")
   Long timeoutSeconds;
+
+  @Option(names = "--mock", description = "Send to an embedded mock server, even if a key is configured (the key is not sent).")
+  boolean mock;
 
   @Option(names = "--allow-insecure-http", description = "Allow http:// to a non-loopback host (sends the key in clear).")
   boolean allowInsecureHttp;
@@ -91,8 +101,22 @@ final class StartChatCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--base-url and --dsn (or their variables) name two targets; give one");
     }
     Optional<String> key = Optional.ofNullable(apiKey).or(() -> console.variable(API_KEY_ENV));
-    if (url.isEmpty() && dsnValue.isEmpty()) {
-      return sendToEmbeddedMock(request, key.orElse(DEMO_KEY));
+    boolean noTarget = url.isEmpty() && dsnValue.isEmpty();
+    if (mock) {
+      if (!noTarget) {
+        throw new IllegalArgumentException("--mock and a target (--base-url/--dsn, " + BASE_URL_ENV + "/" + DSN_ENV
+            + ") both given; give one");
+      }
+      return sendToEmbeddedMock(request);
+    }
+    if (noTarget) {
+      if (key.isPresent()) {
+        // Most likely a misspelled or unexported target variable: never send a real key to a stand-in.
+        throw new IllegalArgumentException("an API key is set (--api-key or " + API_KEY_ENV + ") but no target:"
+            + " set " + DSN_ENV + " or " + BASE_URL_ENV + " (or give --dsn/--base-url); nothing was sent."
+            + " To try the embedded mock server instead, add --mock");
+      }
+      return sendToEmbeddedMock(request);
     }
     UnipileChatClient.Builder builder = UnipileChatClient.builder()
         .apiKey(key.orElseThrow(() -> new IllegalArgumentException("no API key: give --api-key or set " + API_KEY_ENV)));
@@ -101,29 +125,33 @@ final class StartChatCommand implements Callable<Integer> {
     return send(builder, request);
   }
 
-  /** No target at all: try the request out against the mock, and say so, rather than fail. */
-  private int sendToEmbeddedMock(StartChatRequest request, String key) throws IOException {
+  /** No target and no key (or --mock): try the request out against the mock with a demo key, and say so. */
+  private int sendToEmbeddedMock(StartChatRequest request) throws IOException {
     try (MockUnipileServer mock = MockUnipileServer.builder().port(0).build().start()) {
       console.err().println("unipile-chat: no --base-url/--dsn (nor " + BASE_URL_ENV + "/" + DSN_ENV
           + "): sent to an embedded mock server at " + mock.baseUrl() + ".");
       console.err().println("unipile-chat: to reach Unipile, add --dsn YOUR_DSN (e.g. api8.unipile.com:13851) and set "
           + API_KEY_ENV + ".");
-      return send(UnipileChatClient.builder().baseUrl(mock.baseUrl()).apiKey(key), request);
+      return send(UnipileChatClient.builder().baseUrl(mock.baseUrl()).apiKey(DEMO_KEY), request);
     }
   }
 
   private int send(UnipileChatClient.Builder builder, StartChatRequest request) throws IOException {
     builder.allowInsecureHttp(allowInsecureHttp);
+    CallOptions.Builder options = CallOptions.builder();
     if (timeoutSeconds != null) {
-      builder.callTimeout(Duration.ofSeconds(timeoutSeconds));
+      options.deadline(Duration.ofSeconds(timeoutSeconds));
     }
     try (UnipileChatClient client = builder.build()) {
-      print(client.startChat(request));
+      print(client.startChat(request, options.build()));
     }
     return ExitCodes.OK;
   }
 
   StartChatRequest request() throws IOException {
+    if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > TIMEOUT_MAX_SECONDS)) {
+      throw new IllegalArgumentException("--timeout: expected 1 to " + TIMEOUT_MAX_SECONDS + " seconds");
+    }
     StartChatRequest.Builder builder = StartChatRequest.builder()
         .accountId(accountId)
         .attendees(attendees)
@@ -144,11 +172,29 @@ final class StartChatCommand implements Callable<Integer> {
     return builder.build();
   }
 
-  private String linkedInJson() throws IOException {
-    if (linkedIn.startsWith("@")) {
-      return Files.readString(Path.of(linkedIn.substring(1)), StandardCharsets.UTF_8);
+  /**
+   * The JSON as given, or with {@code @FILE} the whole file (picocli's own @-file expansion is off: it would
+   * split the file into words, and read a file for any argument starting with @). Size-checked before reading.
+   */
+  private String linkedInJson() {
+    if (!linkedIn.startsWith("@")) {
+      return linkedIn;
     }
-    return linkedIn;
+    Path file = Path.of(linkedIn.substring(1));
+    try {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("--linkedin " + linkedIn + ": no such file");
+      }
+      long size = Files.size(file);
+      if (size > LINKEDIN_FILE_LIMIT) {
+        throw new IllegalArgumentException("--linkedin " + linkedIn + ": " + size + " bytes, more than the "
+            + LINKEDIN_FILE_LIMIT + " an options file may have");
+      }
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--linkedin " + linkedIn + ": cannot read the file ("
+          + e.getClass().getSimpleName() + ")", e);
+    }
   }
 
   private static List<Attachment> files(List<Path> paths) {

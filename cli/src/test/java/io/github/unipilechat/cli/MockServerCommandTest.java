@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,34 @@ class MockServerCommandTest {
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(answer.body()).contains("errors/content_too_large").contains("at most 1000 bytes");
     assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+  }
+
+  /** Each run used to add a shutdown hook and never remove it: repeated runs in one JVM piled them up. */
+  @Test
+  void eachRunRemovesTheShutdownHookItAdded() throws Exception {
+    List<Thread> added = new CopyOnWriteArrayList<>();
+    List<Thread> removed = new CopyOnWriteArrayList<>();
+    MockServerCommand.ShutdownHooks recording = new MockServerCommand.ShutdownHooks() {
+      @Override
+      public void add(Thread hook) {
+        added.add(hook);
+      }
+
+      @Override
+      public void remove(Thread hook) {
+        removed.add(hook);
+      }
+    };
+    Console quiet = new Console(Map.of(), new PrintStream(new ByteArrayOutputStream(), true),
+        new PrintStream(new ByteArrayOutputStream(), true));
+    for (int run = 0; run < 2; run++) {
+      CountDownLatch stop = new CountDownLatch(1);
+      stop.countDown(); // stops as soon as it has started
+      assertThat(new CommandLine(new MockServerCommand(quiet, stop, recording)).execute("--port", "0")).isZero();
+    }
+
+    assertThat(added).hasSize(2);
+    assertThat(removed).containsExactlyElementsOf(added);
   }
 
   private static String awaitUrl(ByteArrayOutputStream err) throws InterruptedException {

@@ -1,11 +1,14 @@
 package io.github.unipilechat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,9 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StartChatCommandTest {
   private static final String KEY = "cli-secret-51d0";
@@ -190,5 +196,184 @@ class StartChatCommandTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(stderr()).contains("--base-url and --dsn");
+  }
+
+  private static final String CREATED = "{\"object\":\"ChatStarted\",\"chat_id\":\"c1\",\"message_id\":\"m1\"}";
+
+  @TempDir Path temp;
+
+  /** picocli's @-file expansion is off: "@path" is the argument itself, never the file's contents. */
+  @Test
+  void anAtArgumentIsSentAsItIsNotReadAsAFile() throws Exception {
+    Path secret = Files.writeString(temp.resolve("hostname"), "contents-of-a-local-file");
+    answer(201, CREATED);
+
+    assertThat(run(Map.of(), args("--text", "@" + secret))).as(stderr()).isZero();
+
+    String body = server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8();
+    assertThat(body).contains("@" + secret).doesNotContain("contents-of-a-local-file");
+  }
+
+  @Test
+  void linkedInAtFileReadsTheWholeJsonFile() throws Exception {
+    Path options = Files.writeString(temp.resolve("options.json"), "{\n  \"api\": \"recruiter\",\n  \"follow_up\": {"
+        + "\"subject\": \"Following up\", \"text\": \"Any news?\",\n  \"scheduled_time\": {\"days\": 5, \"timezone\": \"Europe/Paris\"}}}\n");
+    answer(201, CREATED);
+
+    assertThat(run(Map.of(), args("--linkedin", "@" + options))).as(stderr()).isZero();
+
+    String body = server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8();
+    assertThat(body).contains("name=\"linkedin[api]\"", "Following up", "Any news?",
+        "name=\"linkedin[follow_up][scheduled_time][timezone]\"");
+  }
+
+  @Test
+  void linkedInAtFileThatIsMissingOrTooLargeExitsTwoWithOneLine() throws Exception {
+    Path large = temp.resolve("large.json");
+    Files.write(large, new byte[(int) StartChatCommand.LINKEDIN_FILE_LIMIT + 1]);
+
+    assertThat(run(Map.of(), args("--linkedin", "@" + temp.resolve("missing.json")))).isEqualTo(2);
+    assertThat(run(Map.of(), args("--linkedin", "@" + large))).isEqualTo(2);
+
+    assertThat(stderr()).hasLineCount(2).contains("missing.json: no such file", "large.json: 1048577 bytes, more than");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  /** Picocli's message would echo the value ("Unknown options: '--apikey', 'SECRET'"). */
+  @ParameterizedTest
+  @ValueSource(strings = {"--apikey SECRET-9c1", "--apikey=SECRET-9c1", "--timeout SECRET-9c1", "SECRET-9c1",
+      "--text", "--api-key=" + KEY + " --api-key SECRET-9c1"})
+  void aBadCommandLineNeverEchoesAnArgumentValue(String extra) {
+    List<String> all = new ArrayList<>(List.of("start-chat", "--account-id", "acc_1", "--attendee", "ACoAAB1",
+        "--base-url", server.url("/").toString()));
+    all.addAll(List.of(extra.split(" ")));
+
+    assertThat(run(Map.of(), all.toArray(String[]::new))).isEqualTo(2);
+
+    assertThat(stderr()).startsWith("error: ").hasLineCount(1).doesNotContain("SECRET-9c1").doesNotContain(KEY);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aMistypedOptionIsNamedWithASuggestion() {
+    assertThat(run(Map.of(), args("--apikey", "SECRET-9c1"))).isEqualTo(2);
+
+    assertThat(stderr()).contains("unknown option '--apikey'", "not shown", "--api-key").doesNotContain("SECRET-9c1");
+  }
+
+  /** A misspelled UNIPILE_DSN used to send the real key to the embedded mock and exit 0 with made-up ids. */
+  @Test
+  void aKeyWithoutATargetIsRefusedNamingTheMissingVariables() {
+    int code = run(Map.of("UNIPILE_API_KEY", KEY, "UNIPILE_DNS", "api8.unipile.com:13851"),
+        "start-chat", "--account-id", "acc_1", "--attendee", "ACoAAB1", "--text", "Hello");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr()).hasLineCount(1).contains("UNIPILE_DSN", "UNIPILE_BASE_URL", "nothing was sent", "--mock")
+        .doesNotContain(KEY).doesNotContain("embedded mock server at");
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void mockSendsToTheEmbeddedMockEvenWithAKeyButNotWithATarget() {
+    assertThat(run(Map.of("UNIPILE_API_KEY", KEY), "start-chat", "--account-id", "demo", "--attendee", "ACoAABdemo",
+        "--text", "Hello", "--mock")).as(stderr()).isZero();
+    assertThat(stdout()).startsWith("{\"object\":\"ChatStarted\"");
+
+    assertThat(run(Map.of(), args("--mock"))).isEqualTo(2);
+    assertThat(stderr()).contains("--mock and a target");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void aKeyEchoedWithJsonEscapesNeverReachesStderr() {
+    String key = "cli/secret-51d0";
+    answer(422, "{\"title\":\"No connection\",\"type\":\"errors/no_connection_with_recipient\",\"status\":422,"
+        + "\"detail\":\"you sent cli\\/secret-51d0 and \\u0063li/secret-51d0\"}");
+
+    int code = run(Map.of("UNIPILE_API_KEY", key), "start-chat", "--account-id", "acc_1", "--attendee", "ACoAAB1",
+        "--base-url", server.url("/").toString(), "--verbose");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr()).contains("you sent [redacted] and [redacted]").doesNotContain(key)
+        .doesNotContain("cli\\/secret-51d0").doesNotContain("\\u0063li/secret-51d0");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{}", "{\"object\":\"ChatStarted\",\"chat_id\":\"c1\",\"message_id\":\"m1\"}"})
+  void aSuccessStatusTheSpecDoesNotDocumentExitsFour(String body) {
+    answer(200, body);
+
+    assertThat(run(Map.of(), args("--text", "Hello"))).isEqualTo(4);
+    assertThat(stderr()).contains("HTTP 200", "may have been sent").hasLineCount(1);
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void aCreatedWithoutAChatStartedBodyExitsFour() {
+    answer(201, "{}");
+
+    assertThat(run(Map.of(), args("--text", "Hello"))).isEqualTo(4);
+    assertThat(stdout()).isEmpty();
+  }
+
+  /** --timeout 5 used to run 124 s here: two capped 60 s waits. No wait may end past the deadline. */
+  @Test
+  void timeoutBoundsTheWholeRunAcrossRetries() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "999999")
+          .addHeader("Content-Type", "application/json")
+          .body("{\"title\":\"Slow down\",\"type\":\"errors/too_many_requests\",\"status\":429}").build());
+    }
+
+    assertThat(run(Map.of(), args("--text", "Hello", "--timeout", "5"))).isEqualTo(1);
+
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(stderr()).contains("429").hasLineCount(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"9223372036854775807", "0", "-1", "86401"})
+  void aTimeoutOutOfRangeExitsTwo(String seconds) {
+    assertThat(run(Map.of(), args("--timeout", seconds))).isEqualTo(2);
+
+    assertThat(stderr()).startsWith("error: --timeout: expected 1 to 86400 seconds").hasLineCount(1);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  /** Used to exit 4 after opening a connection. Root reads mode-000 files, so then a write-only sysfs file. */
+  @Test
+  void anUnreadableAttachmentExitsTwoAndSendsNothing() throws Exception {
+    Path file = Files.write(temp.resolve("cv.pdf"), new byte[] {1});
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+    Path unreadable = canOpen(file) ? Path.of("/sys/bus/pci/rescan") : file;
+    assumeTrue(Files.isRegularFile(unreadable) && !canOpen(unreadable), "no unreadable regular file here");
+
+    assertThat(run(Map.of(), args("--attach", unreadable.toString()))).isEqualTo(2);
+
+    assertThat(stderr()).contains("cannot read").hasLineCount(1);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  private static boolean canOpen(Path path) {
+    try (var in = Files.newInputStream(path)) {
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Test
+  void blankTextExitsTwo() {
+    assertThat(run(Map.of(), args("--text", "  "))).isEqualTo(2);
+
+    assertThat(stderr()).contains("text: must not be blank").hasLineCount(1);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void anyOtherLocalFailureIsExitTwoNeverOne() {
+    assertThat(Failures.exitCode(new java.io.IOException("disk"))).isEqualTo(2);
+    assertThat(Failures.exitCode(new IllegalStateException("bug"))).isEqualTo(2);
+    assertThat(Failures.exitCode(new ArithmeticException("overflow"))).isEqualTo(2);
   }
 }

@@ -14,9 +14,13 @@ import okhttp3.Headers;
  *
  * @param json the parsed body when it was a JSON object, else null
  * @param retryAfter the {@code Retry-After} delay when the answer carried a readable one
+ * @param bodyTruncated true when the body was longer than the client reads ({@link #BODY_LIMIT}) and was cut
  */
 public record ApiError(int status, ErrorType type, String title, String detail, String instance, String body,
-    Headers headers, JsonNode json, Optional<Duration> retryAfter) {
+    Headers headers, JsonNode json, Optional<Duration> retryAfter, boolean bodyTruncated) {
+  /** The most of an error body the client reads (1 MiB); the rest is left unread. */
+  public static final int BODY_LIMIT = 1 << 20;
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public ApiError {
@@ -33,6 +37,16 @@ public record ApiError(int status, ErrorType type, String title, String detail, 
    */
   public static ApiError read(int status, Headers headers, String body, Optional<Duration> retryAfter,
       UnaryOperator<String> scrub) {
+    return read(status, headers, body, false, retryAfter, scrub);
+  }
+
+  /**
+   * {@link #read(int, Headers, String, Optional, UnaryOperator)} for a body that may have been cut at
+   * {@link #BODY_LIMIT}. The decoded fields are scrubbed again after parsing, so a key the body spelled with JSON
+   * escapes cannot reappear once decoded.
+   */
+  public static ApiError read(int status, Headers headers, String body, boolean bodyTruncated,
+      Optional<Duration> retryAfter, UnaryOperator<String> scrub) {
     String safeBody = scrub.apply(body == null ? "" : body);
     Headers.Builder safeHeaders = new Headers.Builder();
     if (headers != null) {
@@ -46,12 +60,13 @@ public record ApiError(int status, ErrorType type, String title, String detail, 
     String detail = null;
     String instance = null;
     if (json != null) {
-      type = ErrorType.of(text(json, "type"));
-      title = text(json, "title");
-      detail = text(json, "detail");
-      instance = text(json, "instance");
+      type = ErrorType.of(scrub.apply(text(json, "type")));
+      title = scrub.apply(text(json, "title"));
+      detail = scrub.apply(text(json, "detail"));
+      instance = scrub.apply(text(json, "instance"));
     }
-    return new ApiError(status, type, title, detail, instance, safeBody, safeHeaders.build(), json, retryAfter);
+    return new ApiError(status, type, title, detail, instance, safeBody, safeHeaders.build(), json, retryAfter,
+        bodyTruncated);
   }
 
   private static JsonNode parse(String body) {

@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@code errors/invalid_credentials_but_valid_account_imap}). Fields the answer lacks are null.
  */
 public record ConnectionParams(String imapHost, String imapEncryption, Integer imapPort, String imapUser,
-    String smtpHost, Integer smtpPort, String smtpUser) {
+    String smtpHost, Integer smtpPort, String smtpUser) implements java.io.Serializable {
 
   static Optional<ConnectionParams> from(JsonNode node) {
     if (node == null || !node.isObject()) {

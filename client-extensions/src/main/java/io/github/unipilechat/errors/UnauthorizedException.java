@@ -7,7 +7,7 @@ import java.util.Optional;
  * errors/invalid_credentials, ...). Not retried. May carry the account's IMAP/SMTP {@link ConnectionParams}.
  */
 public final class UnauthorizedException extends UnipileApiException {
-  private final transient ConnectionParams connectionParams;
+  private final ConnectionParams connectionParams;
 
   public UnauthorizedException(ApiError error, int attempts) {
     super(error, attempts);

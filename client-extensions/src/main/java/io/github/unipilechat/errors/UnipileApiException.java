@@ -1,6 +1,9 @@
 package io.github.unipilechat.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.Optional;
 import okhttp3.Headers;
@@ -14,7 +17,10 @@ public class UnipileApiException extends UnipileException {
   static final int DETAIL_MAX = 300;
   static final int SNIPPET_MAX = 120;
 
-  private final transient ApiError error;
+  private static final long serialVersionUID = 2L;
+
+  /** Rebuilt from the wire form on deserialization (okhttp's Headers and Jackson's tree are not all Serializable). */
+  private transient ApiError error;
   private final int attempts;
 
   protected UnipileApiException(ApiError error, int attempts) {
@@ -62,9 +68,17 @@ public class UnipileApiException extends UnipileException {
     return Optional.ofNullable(error.instance());
   }
 
-  /** The whole body as received (the API key, if echoed, replaced by {@code [redacted]}). */
+  /**
+   * The body as received, at most its first {@link ApiError#BODY_LIMIT} bytes (see {@link #bodyTruncated()}), the
+   * API key, if echoed (also JSON-escaped), replaced by {@code [redacted]}.
+   */
   public String body() {
     return error.body();
+  }
+
+  /** True when the body was longer than {@link ApiError#BODY_LIMIT} and {@link #body()} holds only its start. */
+  public boolean bodyTruncated() {
+    return error.bodyTruncated();
   }
 
   /** The body parsed, when it was a JSON object. */
@@ -90,6 +104,35 @@ public class UnipileApiException extends UnipileException {
     return error;
   }
 
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    out.writeInt(error.status());
+    out.writeObject(error.body());
+    out.writeBoolean(error.bodyTruncated());
+    String[] headers = new String[error.headers().size() * 2];
+    for (int i = 0; i < error.headers().size(); i++) {
+      headers[2 * i] = error.headers().name(i);
+      headers[2 * i + 1] = error.headers().value(i);
+    }
+    out.writeObject(headers);
+    out.writeObject(error.retryAfter().orElse(null));
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    int status = in.readInt();
+    String body = (String) in.readObject();
+    boolean truncated = in.readBoolean();
+    String[] pairs = (String[]) in.readObject();
+    Headers.Builder headers = new Headers.Builder();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      headers.addUnsafeNonAscii(pairs[i], pairs[i + 1]);
+    }
+    Duration retryAfter = (Duration) in.readObject();
+    // Already scrubbed when first read: the same text parsed again gives the same fields.
+    this.error = ApiError.read(status, headers.build(), body, truncated, Optional.ofNullable(retryAfter), s -> s);
+  }
+
   static String message(ApiError error, int attempts) {
     StringBuilder m = new StringBuilder("Unipile start-chat failed: HTTP ").append(error.status());
     boolean outcomeUnknown = error.status() == 500 || error.status() == 504;
@@ -107,11 +150,14 @@ public class UnipileApiException extends UnipileException {
       if (error.instance() != null && !error.instance().isBlank()) {
         m.append(" [instance ").append(Text.oneLine(error.instance(), TITLE_MAX)).append(']');
       }
-    } else if (error.body().isBlank()) {
+    } else if (error.body().isBlank() && !error.bodyTruncated()) {
       m.append(" (no error type: empty body)");
     } else {
       m.append(" (no error type: body is not the provider's JSON: \"")
           .append(Text.oneLine(error.body(), SNIPPET_MAX)).append("\")");
+    }
+    if (error.bodyTruncated()) {
+      m.append(" (body longer than ").append(ApiError.BODY_LIMIT >> 20).append(" MiB: cut, the rest unread)");
     }
     if (attempts > 1) {
       m.append(" (after ").append(attempts).append(" attempts)");

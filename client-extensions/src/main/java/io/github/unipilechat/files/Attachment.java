@@ -2,9 +2,10 @@ package io.github.unipilechat.files;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -33,16 +34,26 @@ public final class Attachment {
 
   private Attachment(String fileName, String contentType, Content content) {
     this.fileName = requireFileName(fileName);
-    this.contentType = Objects.requireNonNull(contentType, "contentType");
+    this.contentType = requireContentType(contentType);
     this.mediaType = MediaType.get(contentType); // fails fast on a malformed type
     this.content = content;
   }
 
-  /** A file on disk, streamed when the request is written. Its name is the path's file name. */
+  /**
+   * A file on disk, streamed when the request is written. Its name is the path's file name. The file is opened
+   * once here, so one that cannot be read (missing, a directory, permission denied) is refused before anything
+   * is sent.
+   */
   public static Attachment of(Path path) {
     Objects.requireNonNull(path, "path");
     if (!Files.isRegularFile(path)) {
       throw new IllegalArgumentException("attachment: not a readable regular file: " + path);
+    }
+    try (FileChannel readable = FileChannel.open(path, StandardOpenOption.READ)) {
+      readable.size();
+    } catch (IOException | SecurityException e) {
+      throw new IllegalArgumentException("attachment: cannot read " + path + " (" + e.getClass().getSimpleName()
+          + ")", e);
     }
     String name = path.getFileName().toString();
     return new Attachment(name, ContentTypes.forFileName(name), new FromPath(path));
@@ -68,6 +79,10 @@ public final class Attachment {
     return new Attachment(fileName, contentType, content);
   }
 
+  /**
+   * The name the part carries: as given, except that a backslash is sent percent-encoded ({@code %5C}, as RFC 7578
+   * allows), because multipart parsers read it as an escape ({@code trail\\} would swallow the closing quote).
+   */
   public String fileName() {
     return fileName;
   }
@@ -81,14 +96,19 @@ public final class Attachment {
     return !(content instanceof FromStream);
   }
 
-  /** The size in bytes, or -1 when only reading the stream would tell. */
+  /** The size in bytes, or -1 when only reading would tell (a stream, or a file that can no longer be read). */
   public long size() {
+    try {
+      return length();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Like {@link #size()}, but a file that vanished is an IOException, which OkHttp reports as a failed call. */
+  private long length() throws IOException {
     if (content instanceof FromPath p) {
-      try {
-        return Files.size(p.path());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return Files.size(p.path());
     }
     if (content instanceof FromBytes b) {
       return b.bytes().length;
@@ -105,8 +125,8 @@ public final class Attachment {
       }
 
       @Override
-      public long contentLength() {
-        return size();
+      public long contentLength() throws IOException {
+        return length();
       }
 
       @Override
@@ -139,10 +159,42 @@ public final class Attachment {
     return "Attachment{" + fileName + ", " + contentType + "}";
   }
 
+  /**
+   * Refuses a missing name and control characters (NUL, CR, LF, ...: no multipart parser reads them back the
+   * same); percent-encodes the backslash. OkHttp itself encodes {@code "} as {@code %22}.
+   */
   private static String requireFileName(String fileName) {
     if (fileName == null || fileName.isBlank()) {
       throw new IllegalArgumentException("attachment: a file name is required (it names the upload)");
     }
-    return fileName;
+    int control = firstControl(fileName);
+    if (control >= 0) {
+      throw new IllegalArgumentException("attachment: the file name contains a control character (U+"
+          + String.format("%04X", (int) fileName.charAt(control)) + ") at index " + control);
+    }
+    return fileName.replace("\\", "%5C");
+  }
+
+  /** Refuses control characters: inside quotes OkHttp's header parser accepts CR/LF, which would inject a header. */
+  private static String requireContentType(String contentType) {
+    Objects.requireNonNull(contentType, "contentType");
+    for (int i = 0; i < contentType.length(); i++) {
+      char c = contentType.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        throw new IllegalArgumentException("attachment: the content type must be printable ASCII (a control or"
+            + " non-ASCII character at index " + i + " could split the part's headers)");
+      }
+    }
+    return contentType;
+  }
+
+  private static int firstControl(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

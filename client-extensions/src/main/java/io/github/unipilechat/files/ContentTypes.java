@@ -39,8 +39,11 @@ public final class ContentTypes {
 
   private ContentTypes() {}
 
-  /** The media type for {@code fileName}'s extension, or {@value #OCTET_STREAM} when unknown. */
+  /** The media type for {@code fileName}'s extension, or {@value #OCTET_STREAM} when unknown (or no name). */
   public static String forFileName(String fileName) {
+    if (fileName == null) {
+      return OCTET_STREAM;
+    }
     int dot = fileName.lastIndexOf('.');
     if (dot < 0 || dot == fileName.length() - 1) {
       return OCTET_STREAM;

@@ -1,13 +1,19 @@
 package io.github.unipilechat.http;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 /** The API key, kept out of every {@code toString()}, log line and exception message. */
 public final class ApiKey {
   static final String REDACTED = "[redacted]";
 
   private final String value;
+  /** The key as JSON may spell it: each character literal, {@code \\uXXXX}, or (for / " \\) backslash-escaped. */
+  private final Pattern spelled;
 
   private ApiKey(String value) {
     this.value = value;
+    this.spelled = spellings(value);
   }
 
   /** Refuses an empty key and one that could split a header (CR, LF or other control characters). */
@@ -30,14 +36,36 @@ public final class ApiKey {
     return value;
   }
 
-  /** True when {@code text} contains the key; lets callers scrub text that may echo it. */
+  /** True when {@code text} contains the key, literally or JSON-escaped; lets callers scrub text that may echo it. */
   public boolean appearsIn(String text) {
-    return text != null && text.contains(value);
+    return text != null && (text.contains(value) || spelled.matcher(text).find());
   }
 
-  /** {@code text} with every occurrence of the key replaced by {@code [redacted]}; null stays null. */
+  /**
+   * {@code text} with every occurrence of the key replaced by {@code [redacted]}, whether literal or spelled with
+   * JSON escapes ({@code sk\/live}, {@code \u0073k-live}), so it cannot reappear once the text is decoded; null
+   * stays null.
+   */
   public String scrub(String text) {
-    return text == null || !text.contains(value) ? text : text.replace(value, REDACTED);
+    if (text == null) {
+      return null;
+    }
+    String literal = text.replace(value, REDACTED);
+    return literal.indexOf('\\') < 0 ? literal : spelled.matcher(literal).replaceAll(REDACTED);
+  }
+
+  private static Pattern spellings(String key) {
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      regex.append("(?:").append(Pattern.quote(String.valueOf(c)))
+          .append("|\\\\u(?i:").append(String.format(Locale.ROOT, "%04x", (int) c)).append(')');
+      if (c == '/' || c == '"' || c == '\\') {
+        regex.append("|\\\\").append(Pattern.quote(String.valueOf(c)));
+      }
+      regex.append(')');
+    }
+    return Pattern.compile(regex.toString());
   }
 
   @Override

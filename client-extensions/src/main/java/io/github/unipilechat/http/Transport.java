@@ -48,6 +48,8 @@ public final class Transport implements AutoCloseable {
         // is reported as an unexpected status instead.
         .followRedirects(false)
         .followSslRedirects(false)
+        // Before Retrofit sees it: it would buffer an error body whole.
+        .addInterceptor(new BoundedErrorBody())
         // Network interceptors see every hop: the first marks that the request may leave (no retry after that),
         // the second adds the key for the configured origin only, the last logs with the key redacted.
         .addNetworkInterceptor(new SendTracker.Marker())

@@ -10,6 +10,7 @@ import java.util.Optional;
  * <pre>{@code
  * client.startChat(request, CallOptions.builder().maxRetries(0).build());      // this call: no retry
  * client.startChat(request, CallOptions.builder().callTimeout(Duration.ofMinutes(10)).build());
+ * client.startChat(request, CallOptions.builder().deadline(Duration.ofSeconds(30)).build()); // all attempts
  * }</pre>
  */
 public final class CallOptions {
@@ -18,11 +19,13 @@ public final class CallOptions {
   private final RetryPolicy retryPolicy;
   private final Integer maxRetries;
   private final Duration callTimeout;
+  private final Duration deadline;
 
   private CallOptions(Builder b) {
     this.retryPolicy = b.retryPolicy;
     this.maxRetries = b.maxRetries;
     this.callTimeout = b.callTimeout;
+    this.deadline = b.deadline;
   }
 
   public static Builder builder() {
@@ -45,10 +48,16 @@ public final class CallOptions {
     return Optional.ofNullable(callTimeout);
   }
 
+  /** The limit on the whole call, every attempt and retry wait included, when set. */
+  public Optional<Duration> deadline() {
+    return Optional.ofNullable(deadline);
+  }
+
   public static final class Builder {
     private RetryPolicy retryPolicy;
     private Integer maxRetries;
     private Duration callTimeout;
+    private Duration deadline;
 
     private Builder() {}
 
@@ -72,6 +81,20 @@ public final class CallOptions {
         throw new IllegalArgumentException("callTimeout: negative");
       }
       this.callTimeout = callTimeout;
+      return this;
+    }
+
+    /**
+     * Bounds the whole call: every attempt and every retry wait. A wait that would end past it is not started (the
+     * last answer is raised instead), and each attempt's whole-call timeout is cut to the time left. The time is
+     * read from the retry policy's clock.
+     */
+    public Builder deadline(Duration deadline) {
+      Objects.requireNonNull(deadline, "deadline");
+      if (deadline.isNegative() || deadline.isZero()) {
+        throw new IllegalArgumentException("deadline: must be positive");
+      }
+      this.deadline = deadline;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.github.unipilechat.retry;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,8 +33,10 @@ public final class RetryPolicy {
   private final Duration maxRetryAfter;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
+  private final Clock clock;
 
   private RetryPolicy(Builder b) {
+    this.clock = b.clock;
     this.maxRetries = b.maxRetries;
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
@@ -64,6 +67,7 @@ public final class RetryPolicy {
     b.maxRetryAfter = maxRetryAfter;
     b.sleeper = sleeper;
     b.random = random;
+    b.clock = clock;
     return b;
   }
 
@@ -94,6 +98,11 @@ public final class RetryPolicy {
 
   public Sleeper sleeper() {
     return sleeper;
+  }
+
+  /** Where a call's deadline and an HTTP-date {@code Retry-After} read the time. */
+  public Clock clock() {
+    return clock;
   }
 
   /** The nominal exponential delay before retry {@code retry} (1-based), before jitter. */
@@ -129,6 +138,7 @@ public final class RetryPolicy {
     private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
     private Sleeper sleeper = Sleeper.SYSTEM;
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
@@ -168,6 +178,12 @@ public final class RetryPolicy {
     /** The jitter's source of numbers in [0, 1]; tests may fix it. */
     public Builder random(DoubleSupplier random) {
       this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /** The time source for deadlines and {@code Retry-After} dates; tests pass one their sleeper advances. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

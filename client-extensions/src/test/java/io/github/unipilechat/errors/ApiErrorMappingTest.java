@@ -10,6 +10,10 @@ import io.github.unipilechat.wire.ChatServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.retry.CallOptions;
 import io.github.unipilechat.validation.ProviderSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -218,5 +222,38 @@ class ApiErrorMappingTest {
 
     assertThat(server.requests()).isEqualTo(1);
     assertThat(e.getMessage()).doesNotContain("\r", "\n", "\u2028", "\u0000", "\t").contains("a FAKE LOG LINE b", "c d e");
+  }
+
+  /** The error used to sit in a transient field: every accessor threw after a round trip through serialization. */
+  @Test
+  void anApiExceptionKeepsEveryFieldThroughSerialization() throws Exception {
+    server.server().enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+        .addHeader("Retry-After", "7").body("{\"type\":\"errors/disconnected_account\",\"status\":401,\"title\":\"Gone\","
+            + "\"detail\":\"d\",\"instance\":\"i\",\"connectionParams\":{\"imap_host\":\"imap.x\",\"imap_port\":993}}").build());
+    UnauthorizedException sent = catchThrowableOfType(UnauthorizedException.class,
+        () -> server.client().startChat(request()));
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(sent);
+    }
+    UnauthorizedException read;
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      read = (UnauthorizedException) in.readObject();
+    }
+
+    assertThat(read.getMessage()).isEqualTo(sent.getMessage());
+    assertThat(read.status()).isEqualTo(401);
+    assertThat(read.type()).isEqualTo(ErrorType.DISCONNECTED_ACCOUNT);
+    assertThat(read.title()).contains("Gone");
+    assertThat(read.detail()).contains("d");
+    assertThat(read.instance()).contains("i");
+    assertThat(read.body()).isEqualTo(sent.body());
+    assertThat(read.json()).isEqualTo(sent.json());
+    assertThat(read.headers().get("Retry-After")).isEqualTo("7");
+    assertThat(read.retryAfter()).contains(java.time.Duration.ofSeconds(7));
+    assertThat(read.attempts()).isEqualTo(1);
+    assertThat(read.bodyTruncated()).isFalse();
+    assertThat(read.connectionParams().orElseThrow().imapPort()).isEqualTo(993);
   }
 }

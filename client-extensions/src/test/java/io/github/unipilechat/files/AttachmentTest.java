@@ -3,9 +3,14 @@ package io.github.unipilechat.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,5 +94,64 @@ class AttachmentTest {
     assertThatThrownBy(() -> Attachment.of(" ", new byte[1]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("file name");
+  }
+
+  @Test
+  void aNullFileNameIsAnIllegalArgumentNotANullPointer() {
+    assertThatThrownBy(() -> Attachment.of((String) null, new byte[1]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("file name");
+    assertThatThrownBy(() -> Attachment.of((String) null, new ByteArrayInputStream(new byte[1])))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("file name");
+  }
+
+  /** Opened once when named, so it fails before anything is sent (root reads mode-000 files: then a sysfs one). */
+  @Test
+  void aFileThatCannotBeOpenedIsRefusedWhenNamed() throws Exception {
+    Path file = Files.write(temp.resolve("secret.pdf"), new byte[] {1});
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+    Path unreadable = canOpen(file) ? Path.of("/sys/bus/pci/rescan") : file;
+    assumeTrue(Files.isRegularFile(unreadable) && !canOpen(unreadable), "no unreadable regular file here");
+
+    assertThatThrownBy(() -> Attachment.of(unreadable))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot read", unreadable.toString());
+  }
+
+  private static boolean canOpen(Path path) {
+    try (var in = Files.newInputStream(path)) {
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** A file gone after it was named: an IOException OkHttp reports as a failed call, never an unchecked one. */
+  @Test
+  void aFileGoneBeforeSendingIsAnIOExceptionNotAnUncheckedOne() throws Exception {
+    Path file = Files.write(temp.resolve("gone.pdf"), new byte[] {1, 2});
+    Attachment attachment = Attachment.of(file);
+    Files.delete(file);
+
+    assertThat(attachment.size()).isEqualTo(-1);
+    assertThatThrownBy(() -> attachment.toRequestBody().contentLength()).isInstanceOf(IOException.class)
+        .isNotInstanceOf(UncheckedIOException.class);
+  }
+
+  @Test
+  void controlCharactersInAContentTypeAreRefused() {
+    for (String hostile : new String[] {"text/plain; x=\"\r\nX-Injected: yes\r\n\"", "text/plain\n", "text/plain; a=\"\u0000\"",
+        "text/plain; a=\"\u00e9\""}) {
+      assertThatThrownBy(() -> Attachment.of("a.txt", new byte[1]).withContentType(hostile))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("content type");
+    }
+  }
+
+  @Test
+  void aBackslashInAFileNameIsPercentEncodedAndControlsAreRefused() {
+    assertThat(Attachment.of("trail\\", new byte[1]).fileName()).isEqualTo("trail%5C");
+    assertThat(Attachment.of("a\\b.pdf", new byte[1]).withContentType("text/plain").fileName()).isEqualTo("a%5Cb.pdf");
+    for (String hostile : new String[] {"a\u0000.pdf", "a\r.pdf", "a\n.pdf", "a\u007f.pdf", "a\u0085.pdf"}) {
+      assertThatThrownBy(() -> Attachment.of(hostile, new byte[1])).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("control character");
+    }
   }
 }

@@ -11,7 +11,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.unipilechat.wire.ChatServer;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.unipilechat.errors.UnexpectedStatusException;
+import io.github.unipilechat.errors.UnipileApiException;
+import io.github.unipilechat.wire.CallMode;
+import java.util.stream.Stream;
 import io.github.unipilechat.files.Attachment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -32,6 +37,8 @@ import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,6 +139,66 @@ class SecretsAndHostileInputTest {
     UnipileChatClient.builder().baseUrl("https://api8.unipile.com:13851").apiKey(API_KEY).build().close();
   }
 
+  /** Loopback is a literal loopback address or exactly "localhost": a name can point anywhere its owner wants. */
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.attacker.example", "http://127.0.0.1.nip.io:8080", "http://127.0.0.1.attacker.example",
+      "http://localhost.attacker.example", "http://127.evil", "http://[::2]:8080", "http://128.0.0.1"})
+  void plainHttpToANameThatLooksLikeLoopbackIsRefused(String url) {
+    assertThatThrownBy(() -> UnipileChatClient.builder().baseUrl(url).apiKey(API_KEY).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain http");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.0.0.1:8080", "http://127.1.2.3:8080", "http://localhost:8080", "http://LOCALHOST",
+      "http://[::1]:8080", "http://[0:0:0:0:0:0:0:1]:8080"})
+  void plainHttpToALiteralLoopbackAddressIsAllowed(String url) {
+    UnipileChatClient.builder().baseUrl(url).apiKey(API_KEY).build().close();
+  }
+
+  @Test
+  void aPasswordInTheBaseUrlIsNeverShown() {
+    try (UnipileChatClient client = UnipileChatClient.builder().baseUrl("https://user:hunter2@api8.unipile.com:13851/")
+        .apiKey(API_KEY).build()) {
+      assertThat(client.toString()).isEqualTo("UnipileChatClient{https://api8.unipile.com:13851/}");
+    }
+    assertThatThrownBy(() -> UnipileChatClient.builder().baseUrl("ftp://user:hunter2@host/").apiKey(API_KEY).build())
+        .hasMessageNotContaining("hunter2");
+  }
+
+  /**
+   * A server echoing the key with JSON escapes: once decoded (detail(), the message) it would be the key. Every
+   * place a user looks is checked, for each spelling, blocking and async.
+   */
+  @ParameterizedTest(name = "{0} [{1}]")
+  @MethodSource
+  void aJsonEscapedEchoOfTheKeyIsRedactedEverywhereUsersLook(String spelled, CallMode mode) throws Exception {
+    String key = "sk/live\"q-9f8e7d6c";
+    server.server().enqueue(new MockResponse.Builder().code(422).addHeader("Content-Type", "application/json")
+        .addHeader("X-Echo", spelled)
+        .body("{\"type\":\"errors/invalid_recipient\",\"status\":422,\"title\":\"bad " + spelled
+            + "\",\"detail\":\"key was " + spelled + "\",\"instance\":\"" + spelled + "\"}").build());
+    UnipileApiException e;
+    try (UnipileChatClient client = server.builder().apiKey(key).build()) {
+      e = (UnipileApiException) mode.failure(client, request());
+    }
+    ByteArrayOutputStream trace = new ByteArrayOutputStream();
+    e.printStackTrace(new PrintStream(trace, true, StandardCharsets.UTF_8));
+    JsonNode decodedBody = new ObjectMapper().readTree(e.body());
+    for (String seen : List.of(e.getMessage(), e.toString(), e.detail().orElseThrow(), e.title().orElseThrow(),
+        e.instance().orElseThrow(), e.body(), decodedBody.toString(), decodedBody.path("detail").asText(),
+        trace.toString(StandardCharsets.UTF_8), e.headers().get("X-Echo"))) {
+      assertThat(seen).doesNotContain(key).doesNotContain(spelled);
+    }
+    assertThat(e.detail()).contains("key was [redacted]");
+  }
+
+  static Stream<Arguments> aJsonEscapedEchoOfTheKeyIsRedactedEverywhereUsersLook() {
+    List<String> spellings = List.of("sk\\/live\\\"q-9f8e7d6c", "\\u0073k/live\\\"q-9f8e7d6c",
+        "sk\\u002Flive\\u0022q-9f8e7d6c",
+        "\\u0073\\u006B\\u002f\\u006c\\u0069\\u0076\\u0065\\u0022\\u0071\\u002d9f8e7d6c");
+    return spellings.stream().flatMap(spelled -> Stream.of(CallMode.values()).map(mode -> Arguments.of(spelled, mode)));
+  }
+
   @Test
   void aKeyWithCrOrLfOrOtherControlsIsRefusedWithoutEchoingIt() {
     for (String bad : List.of(API_KEY + "\r\nX-Evil: 1", API_KEY + "\n", "\r" + API_KEY, API_KEY + "\u0000",
@@ -204,8 +271,13 @@ class SecretsAndHostileInputTest {
   @Test
   void hostileFileNamesAndTextsCannotInjectOrSplitParts() throws Exception {
     String boundaryLike = "\r\n--" + "x".repeat(8) + "\r\nContent-Disposition: form-data; name=\"account_id\"\r\n\r\nstolen";
-    List<String> names = List.of("a\".pdf", "b\r\nContent-Disposition: form-data; name=\"account_id\"\r\n\r\nx.pdf",
-        "c\"; name=\"attendees_ids\".pdf", "d\u00e9j\u00e0 vu \u2603.pdf", "e\n--boundary--.pdf");
+    List<String> names = List.of("a\".pdf", "b\"\\\"; name=\"account_id\"; x=\"x.pdf",
+        "c\"; name=\"attendees_ids\".pdf", "d\u00e9j\u00e0 vu \u2603.pdf", "e--boundary--.pdf", "trail\\");
+    for (String refused : List.of("b\r\nContent-Disposition: form-data; name=\"account_id\"\r\n\r\nx.pdf",
+        "e\n--boundary--.pdf", "nul\u0000.pdf")) {
+      assertThatThrownBy(() -> Attachment.of(refused, new byte[1])).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("control character");
+    }
     StartChatRequest.Builder builder = StartChatRequest.builder().accountId("acc_1").attendee("ACoAAB123")
         .text("Hi \"there\"\r\n" + boundaryLike + "\r\nunicode \u00e9\u2603");
     for (String name : names) {

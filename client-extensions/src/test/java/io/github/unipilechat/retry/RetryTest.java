@@ -4,6 +4,31 @@ import static io.github.unipilechat.wire.ChatServer.errorJson;
 import static io.github.unipilechat.wire.ChatServer.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import io.github.unipilechat.errors.ApiError;
+import io.github.unipilechat.errors.BadRequestException;
+import io.github.unipilechat.errors.UnipileApiException;
+import io.github.unipilechat.errors.UnipileException;
+import io.github.unipilechat.wire.CallMode;
+import io.github.unipilechat.wire.CapturedForm;
+import io.github.unipilechat.wire.StalledErrorServer;
+import io.github.unipilechat.wire.CapturedForm.CapturedPart;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import okhttp3.Dispatcher;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.unipilechat.wire.ChatServer;
 import io.github.unipilechat.ChatStarted;
@@ -66,16 +91,15 @@ class RetryTest {
   }
 
   @Test
-  void retryAfterAsAnHttpDate() {
-    String in20s = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(20));
-    enqueue429(in20s);
+  void retryAfterAsAnHttpDateIsReadOnThePolicysClock() {
+    Instant now = server.sleeper().clock().instant();
+    enqueue429(DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(20).atZone(ZoneOffset.UTC)));
     server.enqueueCreated();
 
     server.client().startChat(request());
 
     assertThat(server.requests()).isEqualTo(2);
-    assertThat(server.sleeper().delays()).singleElement()
-        .satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(17), Duration.ofSeconds(20)));
+    assertThat(server.sleeper().delays()).containsExactly(Duration.ofSeconds(20));
   }
 
   @Test
@@ -99,64 +123,6 @@ class RetryTest {
     assertThat(started.messageId()).contains("msg_1");
     assertThat(server.requests()).isEqualTo(2);
     assertThat(server.sleeper().delays()).containsExactly(Duration.ofMillis(500));
-  }
-
-  @Test
-  void tooManyRequestsForeverGivesUpAfterTwoRetries() {
-    for (int i = 0; i < 5; i++) {
-      enqueue429(null);
-    }
-
-    TooManyRequestsException e = catchThrowableOfType(TooManyRequestsException.class,
-        () -> server.client().startChat(request()));
-
-    assertThat(server.requests()).isEqualTo(3);
-    assertThat(e.attempts()).isEqualTo(3);
-    assertThat(e.getMessage()).contains("HTTP 429 errors/too_many_requests", "after 3 attempts");
-    assertThat(server.sleeper().delays()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {500, 504})
-  void internalErrorAndGatewayTimeoutAreNeverRetried(int status) {
-    String type = status == 500 ? "errors/unexpected_error" : "errors/request_timeout";
-    server.enqueue(status, errorJson(status, type, "t", "d"));
-    server.enqueueCreated();
-
-    RuntimeException e = catchThrowableOfType(RuntimeException.class, () -> server.client().startChat(request()));
-
-    assertThat(server.requests()).isEqualTo(1);
-    assertThat(e).isInstanceOfAny(InternalServerErrorException.class, GatewayTimeoutException.class);
-    assertThat(((io.github.unipilechat.errors.UnipileException) e).mayHaveBeenSent()).isTrue();
-    assertThat(e.getMessage()).contains("may have been sent", "list the chat's messages");
-    assertThat(server.sleeper().delays()).isEmpty();
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {400, 401, 403, 404, 415, 422, 501})
-  void clientErrorsAndNotImplementedAreNeverRetried(int status) {
-    server.enqueue(status, errorJson(status, "errors/whatever", "t", "d"));
-    server.enqueueCreated();
-
-    catchThrowableOfType(io.github.unipilechat.errors.UnipileApiException.class,
-        () -> server.client().startChat(request()));
-
-    assertThat(server.requests()).isEqualTo(1);
-    assertThat(server.sleeper().delays()).isEmpty();
-  }
-
-  @Test
-  void aConnectionDroppedAfterTheRequestWasReadIsOutcomeUnknownAndNotRetried() {
-    server.server().enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
-    server.enqueueCreated();
-
-    OutcomeUnknownException e = catchThrowableOfType(OutcomeUnknownException.class,
-        () -> server.client().startChat(request()));
-
-    assertThat(server.requests()).isEqualTo(1);
-    assertThat(e.mayHaveBeenSent()).isTrue();
-    assertThat(e.getMessage()).contains("after the request was sent", "may have been sent");
-    assertThat(server.sleeper().delays()).isEmpty();
   }
 
   @Test
@@ -186,17 +152,6 @@ class RetryTest {
 
       assertThat(server.requests()).isEqualTo(1);
     }
-  }
-
-  @Test
-  void perCallTimeoutOverridesTheClients() {
-    server.server().enqueue(new MockResponse.Builder().code(201).body(ChatServer.CREATED)
-        .headersDelay(3, TimeUnit.SECONDS).build());
-
-    catchThrowableOfType(OutcomeUnknownException.class, () -> server.client().startChat(request(),
-        CallOptions.builder().callTimeout(Duration.ofMillis(300)).build()));
-
-    assertThat(server.requests()).isEqualTo(1);
   }
 
   @Test
@@ -315,35 +270,6 @@ class RetryTest {
   }
 
   @Test
-  void asyncGivesUpAfterTheLimit() {
-    for (int i = 0; i < 5; i++) {
-      enqueue429(null);
-    }
-
-    CompletionException e = catchThrowableOfType(CompletionException.class,
-        () -> server.client().startChatAsync(request()).orTimeout(10, TimeUnit.SECONDS).join());
-
-    assertThat(e.getCause()).isInstanceOf(TooManyRequestsException.class);
-    assertThat(server.requests()).isEqualTo(3);
-  }
-
-  @Test
-  void asyncNeverRetriesOutcomeUnknown() {
-    server.server().enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
-    server.enqueue(500, errorJson(500, "errors/unexpected_error", "t", "d"));
-    server.enqueueCreated();
-
-    CompletionException first = catchThrowableOfType(CompletionException.class,
-        () -> server.client().startChatAsync(request()).orTimeout(10, TimeUnit.SECONDS).join());
-    CompletionException second = catchThrowableOfType(CompletionException.class,
-        () -> server.client().startChatAsync(request()).orTimeout(10, TimeUnit.SECONDS).join());
-
-    assertThat(first.getCause()).isInstanceOf(OutcomeUnknownException.class);
-    assertThat(second.getCause()).isInstanceOf(InternalServerErrorException.class);
-    assertThat(server.requests()).isEqualTo(2);
-  }
-
-  @Test
   void asyncWithTheRealSleeperWaitsOffTheDispatcher() {
     server.server().enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "0").body(TOO_MANY).build());
     server.enqueueCreated();
@@ -354,15 +280,221 @@ class RetryTest {
     assertThat(server.requests()).isEqualTo(2);
   }
 
+  /** One fault, checked the same way whether the call blocks or not. */
+  interface Fault {
+    void check(ChatServer server, CallMode mode) throws Exception;
+  }
+
+  private static MockResponse.Builder answer(int code, String body) {
+    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body);
+  }
+
+  private static final MockResponse DROPPED_AFTER_SENDING =
+      new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
+
+  /**
+   * The fault matrix: every case runs blocking and async. Each counts what reached the server: a message that may
+   * have gone out is never sent again, and nothing is sent after the caller gave up.
+   */
+  static Stream<Arguments> faultMatrix() {
+    Map<String, Fault> faults = new LinkedHashMap<>();
+    faults.put("connection dropped after sending: outcome unknown, sent once", (s, mode) -> {
+      s.server().enqueue(DROPPED_AFTER_SENDING);
+      s.enqueueCreated();
+      Throwable e = mode.failure(s.client(), request());
+      assertThat(e).isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("after the request was sent");
+      assertThat(((OutcomeUnknownException) e).mayHaveBeenSent()).isTrue();
+      assertThat(s.requests()).isEqualTo(1);
+    });
+    for (int status : new int[] {500, 504}) {
+      faults.put("HTTP " + status + ": outcome unknown, sent once", (s, mode) -> {
+        s.enqueue(status, errorJson(status, status == 500 ? "errors/unexpected_error" : "errors/request_timeout", "t", "d"));
+        s.enqueueCreated();
+        Throwable e = mode.failure(s.client(), request());
+        assertThat(e).isInstanceOfAny(InternalServerErrorException.class, GatewayTimeoutException.class)
+            .hasMessageContaining("may have been sent", "list the chat's messages");
+        assertThat(((UnipileException) e).mayHaveBeenSent()).isTrue();
+        assertThat(s.requests()).isEqualTo(1);
+        assertThat(s.sleeper().delays()).isEmpty();
+      });
+    }
+    for (int status : new int[] {400, 401, 403, 404, 415, 422, 501}) {
+      faults.put("HTTP " + status + ": not retried", (s, mode) -> {
+        s.enqueue(status, errorJson(status, "errors/whatever", "t", "d"));
+        s.enqueueCreated();
+        assertThat(mode.failure(s.client(), request())).isInstanceOf(UnipileApiException.class);
+        assertThat(s.requests()).isEqualTo(1);
+        assertThat(s.sleeper().delays()).isEmpty();
+      });
+    }
+    faults.put("a per-call timeout on a slow server: outcome unknown, sent once", (s, mode) -> {
+      s.server().enqueue(answer(201, ChatServer.CREATED).headersDelay(3, TimeUnit.SECONDS).build());
+      s.enqueueCreated();
+      Throwable e = mode.failure(s.client(), request(), CallOptions.builder().callTimeout(Duration.ofMillis(300)).build());
+      assertThat(e).isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("may have been sent");
+      assertThat(s.requests()).isEqualTo(1);
+    });
+    faults.put("429 forever with a huge Retry-After: each wait capped, three attempts", (s, mode) -> {
+      for (int i = 0; i < 4; i++) {
+        s.server().enqueue(answer(429, TOO_MANY).addHeader("Retry-After", "999999").build());
+      }
+      Throwable e = mode.failure(s.client(), request());
+      assertThat(e).isInstanceOf(TooManyRequestsException.class).hasMessageContaining("after 3 attempts");
+      assertThat(((TooManyRequestsException) e).attempts()).isEqualTo(3);
+      assertThat(s.requests()).isEqualTo(3);
+      assertThat(s.sleeper().delays()).containsExactly(RetryPolicy.DEFAULT_MAX_RETRY_AFTER,
+          RetryPolicy.DEFAULT_MAX_RETRY_AFTER);
+    });
+    faults.put("429 with a huge Retry-After and a 5 s deadline: no wait past it, sent once", (s, mode) -> {
+      s.server().enqueue(answer(429, TOO_MANY).addHeader("Retry-After", "999999").build());
+      s.enqueueCreated();
+      Throwable e = mode.failure(s.client(), request(), CallOptions.builder().deadline(Duration.ofSeconds(5)).build());
+      assertThat(e).isInstanceOf(TooManyRequestsException.class);
+      assertThat(s.requests()).isEqualTo(1);
+      assertThat(s.sleeper().delays()).isEmpty();
+    });
+    faults.put("503 with Retry-After 3 and a 5 s deadline: one wait, each attempt cut to the time left", (s, mode) -> {
+      List<Long> attemptTimeouts = new CopyOnWriteArrayList<>();
+      OkHttpClient recording = new OkHttpClient.Builder().addInterceptor(chain -> {
+        attemptTimeouts.add(TimeUnit.NANOSECONDS.toMillis(chain.call().timeout().timeoutNanos()));
+        return chain.proceed(chain.request());
+      }).build();
+      for (int i = 0; i < 3; i++) {
+        s.server().enqueue(answer(503, UNAVAILABLE).addHeader("Retry-After", "3").build());
+      }
+      try (UnipileChatClient client = s.builder().okHttpClient(recording).build()) {
+        Throwable e = mode.failure(client, request(), CallOptions.builder().deadline(Duration.ofSeconds(5)).build());
+        assertThat(e).isInstanceOf(ServiceUnavailableException.class);
+      } finally {
+        recording.dispatcher().executorService().shutdown();
+      }
+      assertThat(s.requests()).isEqualTo(2);
+      assertThat(s.sleeper().delays()).containsExactly(Duration.ofSeconds(3));
+      assertThat(attemptTimeouts).containsExactly(5000L, 2000L);
+    });
+    faults.put("cancelled during a retry wait: nothing more is sent", (s, mode) -> {
+      CompletableFuture<Future<?>> call = new CompletableFuture<>();
+      Sleeper cancelling = new Sleeper() {
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+          throw new InterruptedException("interrupted while waiting to retry");
+        }
+
+        @Override
+        public CompletableFuture<Void> delay(Duration duration) {
+          call.join().cancel(true);
+          return new CompletableFuture<>(); // the wait never ends by itself
+        }
+      };
+      s.server().enqueue(answer(429, TOO_MANY).addHeader("Retry-After", "1").build());
+      s.enqueueCreated();
+      try (UnipileChatClient client = s.builder().retryPolicy(RetryPolicy.builder().sleeper(cancelling).build())
+          .build()) {
+        CompletableFuture<ChatStarted> future = mode.submit(client, request(), CallOptions.DEFAULTS);
+        call.complete(future);
+        Throwable e = catchThrowable(() -> CallMode.await(future));
+        if (mode == CallMode.BLOCKING) {
+          assertThat(Thread.interrupted()).isTrue(); // the flag is restored for the caller
+          assertThat(e).isInstanceOf(TooManyRequestsException.class);
+          assertThat(e.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
+        } else {
+          assertThat(e).isInstanceOf(CancellationException.class);
+        }
+      }
+      assertThat(s.requests()).isEqualTo(1);
+    });
+    faults.put("hostile file names: NUL refused, backslash and quote encoded", (s, mode) -> {
+      assertThatThrownBy(() -> Attachment.of("a\u0000.pdf", new byte[1])).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("control character");
+      s.enqueueCreated();
+      mode.start(s.client(), StartChatRequest.builder().accountId("acc_1").attendee("ACoAAB123").text("Hi")
+          .attachment(Attachment.of("trail\\", new byte[] {1})).attachment(Attachment.of("a\\\"b.txt", new byte[] {2}))
+          .build());
+      CapturedForm form = s.captured();
+      assertThat(form.names()).containsExactly("account_id", "attendees_ids", "text", "attachments", "attachments");
+      assertThat(form.all("attachments")).extracting(CapturedPart::fileName).containsExactly("trail%5C", "a%5C%22b.txt");
+      assertThat(s.requests()).isEqualTo(1);
+    });
+    faults.put("a content type carrying CR LF: refused, nothing sent", (s, mode) -> {
+      assertThatThrownBy(() -> Attachment.of("a.txt", new byte[1])
+          .withContentType("text/plain; x=\"\r\nX-Injected: yes\r\n\"")).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("content type");
+      assertThatThrownBy(() -> Attachment.of("a.txt", new byte[1]).withContentType("text/plain; x=\"\u0085\""))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(s.requests()).isZero();
+    });
+    for (String body : new String[] {"{}", "", "{\"object\":\"ChatStarted\",\"chat_id\":\"c\",\"message_id\":\"m\"}", null}) {
+      for (int status : body == null ? new int[] {204} : new int[] {200, 202}) {
+        faults.put("HTTP " + status + " " + (body == null ? "" : body.isEmpty() ? "(empty)" : body)
+            + ": not a started chat, outcome unknown", (s, mode) -> {
+              s.server().enqueue(body == null ? new MockResponse.Builder().code(204).build() : answer(status, body).build());
+              s.enqueueCreated();
+              Throwable e = mode.failure(s.client(), request());
+              assertThat(e).isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("may have been sent");
+              assertThat(s.requests()).isEqualTo(1);
+            });
+      }
+    }
+    faults.put("HTTP 201 {} (no ChatStarted): outcome unknown", (s, mode) -> {
+      s.enqueue(201, "{}");
+      s.enqueueCreated();
+      assertThat(mode.failure(s.client(), request())).isInstanceOf(OutcomeUnknownException.class)
+          .hasMessageContaining("HTTP 201", "ChatStarted");
+      assertThat(s.requests()).isEqualTo(1);
+    });
+    faults.put("an endless error body: the first MiB is read, the rest never", (s, mode) -> {
+      try (StalledErrorServer endless = StalledErrorServer.start(ApiError.BODY_LIMIT + (64 << 10));
+          UnipileChatClient client = UnipileChatClient.builder().baseUrl(endless.url()).apiKey(ChatServer.API_KEY)
+              .retryPolicy(s.sleeper().policy()).build()) {
+        Throwable e = mode.failure(client, request()); // reading it whole would wait for the stalled rest
+        assertThat(e).isInstanceOf(BadRequestException.class).hasMessageContaining("cut");
+        BadRequestException bad = (BadRequestException) e;
+        assertThat(bad.bodyTruncated()).isTrue();
+        assertThat(bad.body()).hasSize(ApiError.BODY_LIMIT).startsWith("xxx");
+      }
+    });
+    return faults.entrySet().stream().flatMap(fault -> Stream.of(CallMode.values())
+        .map(mode -> Arguments.of(Named.of(fault.getKey(), fault.getValue()), mode)));
+  }
+
+  @ParameterizedTest(name = "{0} [{1}]")
+  @MethodSource
+  void faultMatrix(Fault fault, CallMode mode) throws Exception {
+    fault.check(server, mode);
+  }
+
+  /**
+   * A cancel between the async loop's "is the caller still waiting?" check and the retry's enqueue used to cancel
+   * only the previous call; the retry then went out. The hook cancels at exactly that point: when the retry's
+   * OkHttp call is created.
+   */
   @Test
-  void unprocessableIsNotRetriedAsync() {
-    server.enqueue(422, errorJson(422, "errors/no_connection_with_recipient", "t", "d"));
+  void aCancelJustBeforeTheRetryIsEnqueuedStopsTheRetry() throws Exception {
+    CompletableFuture<Future<?>> caller = new CompletableFuture<>();
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch idle = new CountDownLatch(1);
+    Dispatcher dispatcher = new Dispatcher();
+    OkHttpClient cancelling = new OkHttpClient.Builder().dispatcher(dispatcher).eventListenerFactory(call -> {
+      if (calls.incrementAndGet() == 2) {
+        caller.join().cancel(true); // the caller gives up as the retry is being prepared
+      }
+      return EventListener.NONE;
+    }).build();
+    enqueue429("1");
     server.enqueueCreated();
-
-    CompletionException e = catchThrowableOfType(CompletionException.class,
-        () -> server.client().startChatAsync(request()).orTimeout(10, TimeUnit.SECONDS).join());
-
-    assertThat(e.getCause()).isInstanceOf(UnprocessableEntityException.class);
+    try (UnipileChatClient client = server.builder().okHttpClient(cancelling).build()) {
+      CompletableFuture<ChatStarted> future = client.startChatAsync(request());
+      caller.complete(future);
+      assertThat(catchThrowable(() -> CallMode.await(future))).isInstanceOf(CancellationException.class);
+      dispatcher.setIdleCallback(idle::countDown);
+      if (dispatcher.runningCallsCount() + dispatcher.queuedCallsCount() == 0) {
+        idle.countDown();
+      }
+      assertThat(idle.await(10, TimeUnit.SECONDS)).isTrue(); // every call handed to OkHttp has ended
+    } finally {
+      cancelling.dispatcher().executorService().shutdown();
+    }
+    assertThat(calls.get()).isEqualTo(2);
     assertThat(server.requests()).isEqualTo(1);
   }
 
