@@ -1,6 +1,11 @@
 package io.github.unipilechat;
 
 import com.fasterxml.jackson.core.JacksonException;
+import io.github.unipilechat.drift.DriftListener;
+import io.github.unipilechat.drift.ResponseCheck;
+import io.github.unipilechat.drift.internal.CreatedBody;
+import io.github.unipilechat.drift.internal.DriftWatch;
+import io.github.unipilechat.drift.internal.ResponseSpec;
 import io.github.unipilechat.errors.ApiError;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.OutcomeUnknown;
@@ -64,11 +69,13 @@ public final class UnipileChatClient implements AutoCloseable {
   private final HttpUrl baseUrl;
   private final Transport transport;
   private final RetryPolicy retryPolicy;
+  private final DriftWatch drift;
 
   private UnipileChatClient(Builder builder) {
     this.baseUrl = builder.baseUrl;
     this.retryPolicy = builder.retryPolicy;
     this.transport = Transport.create(builder.baseUrl, builder.apiKey, builder.okHttpClient, builder.timeouts);
+    this.drift = new DriftWatch(builder.responseSpec, builder.checkResponse, builder.driftListener, transport::scrub);
   }
 
   public static Builder builder() {
@@ -96,7 +103,7 @@ public final class UnipileChatClient implements AutoCloseable {
       Call<ChatsControllerStartNewChat201Response> call = newCall(request, options, attempt, policy);
       Attempt outcome;
       try {
-        outcome = fromResponse(call.execute(), attempt);
+        outcome = fromResponse(call.execute(), attempt, options);
       } catch (IOException e) {
         outcome = fromFailure(call, e, attempt);
       }
@@ -162,7 +169,7 @@ public final class UnipileChatClient implements AutoCloseable {
           Response<ChatsControllerStartNewChat201Response> response) {
         Attempt outcome;
         try {
-          outcome = fromResponse(response, attempt);
+          outcome = fromResponse(response, attempt, options);
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
           return;
@@ -233,19 +240,23 @@ public final class UnipileChatClient implements AutoCloseable {
     return call;
   }
 
-  private Attempt fromResponse(Response<ChatsControllerStartNewChat201Response> response, int attempt) {
+  private Attempt fromResponse(Response<ChatsControllerStartNewChat201Response> response, int attempt,
+      CallOptions options) {
     if (response.isSuccessful()) {
       ChatsControllerStartNewChat201Response body = response.body();
       LOG.debug("start-chat attempt {}: HTTP {} chat_id={}", attempt, response.code(),
           body == null ? null : body.getChatId());
-      return Attempt.success(new ChatStarted(body == null ? null : body.getChatId(),
-          body == null ? null : body.getMessageId(), response.code(), response.headers()));
+      ChatStarted started = new ChatStarted(body == null ? null : body.getChatId(),
+          body == null ? null : body.getMessageId(), response.code(), response.headers());
+      return drift.success(options.checkResponse(), response.code(), response.headers(), CreatedBody.jsonOf(body),
+          started).map(e -> Attempt.failure(e, false, Optional.empty())).orElseGet(() -> Attempt.success(started));
     }
     int status = response.code();
     Optional<Duration> retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), Instant.now());
     ApiError error = ApiError.read(status, response.headers(), bodyText(response.errorBody()), retryAfter,
         transport::scrub);
     UnipileApiException exception = UnipileApiException.of(error, attempt);
+    drift.error(options.checkResponse(), status, response.headers(), error.body(), exception);
     return Attempt.failure(exception, status == 429 || status == 503, retryAfter);
   }
 
@@ -364,6 +375,9 @@ public final class UnipileChatClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private boolean allowInsecureHttp;
     private String rawBaseUrl;
+    private ResponseCheck checkResponse = ResponseCheck.WARN;
+    private DriftListener driftListener;
+    private ResponseSpec responseSpec = ResponseSpec.bundled();
 
     private Builder() {}
 
@@ -436,6 +450,28 @@ public final class UnipileChatClient implements AutoCloseable {
     /** Allows {@code http://} to a non-loopback host, which sends the API key in clear. Off by default. */
     public Builder allowInsecureHttp(boolean allowInsecureHttp) {
       this.allowInsecureHttp = allowInsecureHttp;
+      return this;
+    }
+
+    /**
+     * How answers that differ from the bundled spec are treated: {@link ResponseCheck#WARN} (default) logs each
+     * distinct difference once per client, {@link ResponseCheck#FAIL} also fails the call, {@link ResponseCheck#OFF}
+     * skips the check. {@link CallOptions.Builder#checkResponse} overrides it per call.
+     */
+    public Builder checkResponse(ResponseCheck level) {
+      this.checkResponse = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
+    /** Told of every difference found (each occurrence, not once), e.g. to count them in metrics. */
+    public Builder driftListener(DriftListener listener) {
+      this.driftListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Tests only: checks answers against another document (a mutated copy of the spec). */
+    Builder responseSpec(ResponseSpec spec) {
+      this.responseSpec = Objects.requireNonNull(spec, "spec");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.github.unipilechat.retry;
 
+import io.github.unipilechat.drift.ResponseCheck;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +19,10 @@ public final class CallOptions {
   private final RetryPolicy retryPolicy;
   private final Integer maxRetries;
   private final Duration callTimeout;
+  private final ResponseCheck checkResponse;
 
   private CallOptions(Builder b) {
+    this.checkResponse = b.checkResponse;
     this.retryPolicy = b.retryPolicy;
     this.maxRetries = b.maxRetries;
     this.callTimeout = b.callTimeout;
@@ -45,7 +48,13 @@ public final class CallOptions {
     return Optional.ofNullable(callTimeout);
   }
 
+  /** The response check for this call, when overridden (see {@link ResponseCheck}). */
+  public Optional<ResponseCheck> checkResponse() {
+    return Optional.ofNullable(checkResponse);
+  }
+
   public static final class Builder {
+    private ResponseCheck checkResponse;
     private RetryPolicy retryPolicy;
     private Integer maxRetries;
     private Duration callTimeout;
@@ -72,6 +81,12 @@ public final class CallOptions {
         throw new IllegalArgumentException("callTimeout: negative");
       }
       this.callTimeout = callTimeout;
+      return this;
+    }
+
+    /** Checks this call's answer at {@code level} instead of the client's (e.g. FAIL for a canary). */
+    public Builder checkResponse(ResponseCheck level) {
+      this.checkResponse = Objects.requireNonNull(level, "level");
       return this;
     }
 
