@@ -89,6 +89,8 @@ public final class UnipileChatClient implements AutoCloseable {
    * @throws UnipileApiException the provider answered with an error (a subclass per status)
    * @throws RequestNotSentException the network failed before anything was sent (after the retries)
    * @throws OutcomeUnknownException sent, but no answer came: the message may have gone out
+   * @throws io.github.unipilechat.drift.ResponseDriftException with {@code checkResponse(FAIL)}: a 201 that differs
+   *     from the spec; the chat was started ({@code chatStarted()})
    */
   public ChatStarted startChat(StartChatRequest request) {
     return startChat(request, CallOptions.DEFAULTS);
