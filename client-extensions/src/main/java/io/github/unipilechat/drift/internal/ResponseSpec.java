@@ -68,13 +68,17 @@ public final class ResponseSpec {
   /** The documented content of the answer with {@code status}: its own entry, else its range (4XX), else default. */
   public Optional<Map<String, Media>> response(int status) {
     String exact = Integer.toString(status);
-    for (String key : new String[] {exact, exact.charAt(0) + "XX", exact.charAt(0) + "xx", "default"}) {
-      Map<String, Media> content = responses.get(key);
-      if (content != null) {
-        return Optional.of(content);
-      }
+    Map<String, Media> content = responses.get(exact);
+    if (content == null) {
+      content = responses.get(exact.charAt(0) + "XX");
     }
-    return Optional.empty();
+    if (content == null) {
+      content = responses.get(exact.charAt(0) + "xx");
+    }
+    if (content == null) {
+      content = responses.get("default");
+    }
+    return Optional.ofNullable(content);
   }
 
   /** Local {@code $ref}s such as {@code #/components/schemas/X} resolve within the compiled schema too. */

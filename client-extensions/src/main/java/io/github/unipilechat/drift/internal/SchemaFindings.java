@@ -25,11 +25,12 @@ final class SchemaFindings {
   }
 
   private static DriftFinding finding(int status, ValidationMessage message, UnaryOperator<String> scrub) {
-    String pointer = Shown.text(message.getInstanceLocation().toString(), scrub);
+    String pointer = Shown.pointer(message.getInstanceLocation().toString(), scrub);
     JsonNode instance = message.getInstanceNode();
     switch (message.getType()) {
       case "required":
-        return new DriftFinding(status, Kind.MISSING_FIELD, pointer + Shown.segment(message.getProperty()),
+        return new DriftFinding(status, Kind.MISSING_FIELD,
+            Shown.pointer(message.getInstanceLocation() + Shown.segment(message.getProperty()), scrub),
             "a required field", "absent");
       case "enum":
         return new DriftFinding(status, Kind.ENUM_VALUE, pointer, Shown.list(message.getSchemaNode()),

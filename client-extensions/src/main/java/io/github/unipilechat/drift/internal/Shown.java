@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 final class Shown {
   static final int VALUE_MAX = 60;
   static final int LIST_MAX = 5;
+  static final int POINTER_MAX = 200;
 
   private Shown() {}
 
@@ -53,6 +54,11 @@ final class Shown {
       out.append(", ... ").append(values.size() - LIST_MAX).append(" more");
     }
     return out.append(']').toString();
+  }
+
+  /** A JSON pointer built from the provider's field names, made safe to show. */
+  static String pointer(String pointer, UnaryOperator<String> scrub) {
+    return Text.oneLine(scrub.apply(pointer), POINTER_MAX);
   }
 
   /** {@code name} as one JSON pointer segment. */

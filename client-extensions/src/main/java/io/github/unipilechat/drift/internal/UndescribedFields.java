@@ -39,7 +39,9 @@ final class UndescribedFields {
         List<JsonNode> items = new ArrayList<>();
         schemas.forEach(s -> addIfObject(items, s.get("items")));
         for (int i = 0; i < frame.instance().size() && !items.isEmpty(); i++) {
-          stack.push(new Frame(frame.instance().get(i), frame.pointer() + "/" + i, items));
+          if (frame.instance().get(i).isContainerNode()) {
+            stack.push(new Frame(frame.instance().get(i), frame.pointer() + "/" + i, items));
+          }
         }
       }
     }
@@ -62,12 +64,17 @@ final class UndescribedFields {
     Iterator<Map.Entry<String, JsonNode>> fields = frame.instance().fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      String pointer = frame.pointer() + Shown.segment(Shown.text(field.getKey(), scrub));
       if (declares && !open && !described.contains(field.getKey())) {
-        out.add(new DriftFinding(status, Kind.NOT_DESCRIBED, pointer,
+        out.add(new DriftFinding(status, Kind.NOT_DESCRIBED,
+            Shown.pointer(frame.pointer() + Shown.segment(field.getKey()), scrub),
             "no such field (it describes " + String.join(", ", described) + ")", Shown.type(field.getValue())));
         continue;
       }
+      if (!field.getValue().isContainerNode()) {
+        // A string, number, boolean or null has no fields of its own: nothing further to walk.
+        continue;
+      }
+      String pointer = frame.pointer() + Shown.segment(field.getKey());
       List<JsonNode> children = new ArrayList<>();
       for (JsonNode s : schemas) {
         addIfObject(children, s.path("properties").get(field.getKey()));
@@ -86,9 +93,9 @@ final class UndescribedFields {
     while (!todo.isEmpty() && out.size() < MAX_SCHEMAS) {
       JsonNode s = Refs.resolve(document, todo.pop());
       out.add(s);
-      for (String composite : new String[] {"allOf", "anyOf", "oneOf"}) {
-        s.path(composite).forEach(todo::add);
-      }
+      s.path("allOf").forEach(todo::add);
+      s.path("anyOf").forEach(todo::add);
+      s.path("oneOf").forEach(todo::add);
     }
     return out;
   }
