@@ -79,6 +79,19 @@ class ResponseCheckFollowsTheSpecTest {
     assertThat(findings(spec, 201, answer)).isEmpty();
   }
 
+  @Test
+  void undescribedFieldsAreFoundInsideNestedObjectsAndArrays() {
+    String answer = "{\"object\":\"ChatStarted\",\"chat_id\":\"c\",\"message_id\":\"m\","
+        + "\"attendees\":[{\"id\":\"a\"},{\"id\":\"b\",\"name/x\":\"Ann\"}]}";
+    JsonNode spec = mutated(doc -> {
+      ObjectNode attendees = ((ObjectNode) doc.at(RESPONSES + "/201" + JSON + "/properties")).putObject("attendees");
+      attendees.put("type", "array").putObject("items").put("type", "object").putObject("properties")
+          .putObject("id").put("type", "string");
+    });
+    assertThat(findings(spec, 201, answer)).extracting(DriftFinding::kind, DriftFinding::pointer, DriftFinding::actual)
+        .containsExactly(tuple(Kind.NOT_DESCRIBED, "/attendees/1/name~1x", "a string"));
+  }
+
   /** The provider moving the schema to components behind a $ref changes nothing. */
   @Test
   void aSchemaBehindARefIsFollowed() {

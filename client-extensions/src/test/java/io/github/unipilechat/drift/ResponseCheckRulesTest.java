@@ -110,6 +110,20 @@ class ResponseCheckRulesTest {
   }
 
   @Test
+  void anEchoedKeyInAFieldNameIsRedacted() {
+    server.enqueue(201, "{\"object\":\"ChatStarted\",\"chat_id\":\"c\",\"message_id\":\"m\",\""
+        + ChatServer.API_KEY + "\":1}");
+    List<DriftFinding> heard = new CopyOnWriteArrayList<>();
+    try (LogCapture log = new LogCapture();
+        UnipileChatClient client = server.builder().driftListener(heard::add).build()) {
+      client.startChat(ChatServer.request());
+      assertThat(log.driftLines()).singleElement().asString().contains("at /[redacted] (not described)")
+          .doesNotContain(ChatServer.API_KEY);
+    }
+    assertThat(heard).singleElement().satisfies(f -> assertThat(f.pointer()).isEqualTo("/[redacted]"));
+  }
+
+  @Test
   void aFailingListenerNeverChangesTheResult() {
     server.enqueue(201, "{\"object\":\"ChatStarted\",\"chat_id\":\"c\",\"message_id\":\"m\",\"x\":true}");
     try (LogCapture log = new LogCapture();
