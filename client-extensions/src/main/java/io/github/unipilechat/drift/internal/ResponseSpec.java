@@ -3,8 +3,10 @@ package io.github.unipilechat.drift.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -22,7 +24,13 @@ import java.util.Optional;
  */
 public final class ResponseSpec {
   private static final String OPERATION = "/paths/~1api~1v1~1chats/post";
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+  /**
+   * Draft 4 plus the words OpenAPI 3.0 adds to a schema that validate nothing, and the {@code components} this class
+   * puts beside each schema so its local $refs resolve; without them the engine warns on each unknown word.
+   */
+  private static final JsonMetaSchema OPENAPI_30 = openApi30();
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, factory -> factory.metaSchema(OPENAPI_30));
   private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
       .pathType(PathType.JSON_POINTER).locale(Locale.ENGLISH).nullableKeywordEnabled(true).build();
 
@@ -88,6 +96,15 @@ public final class ResponseSpec {
       copy.set("components", document.get("components"));
     }
     return copy;
+  }
+
+  private static JsonMetaSchema openApi30() {
+    JsonMetaSchema.Builder builder = JsonMetaSchema.builder(JsonMetaSchema.getV4());
+    for (String word : new String[] {"components", "discriminator", "readOnly", "writeOnly", "xml", "externalDocs",
+        "example", "deprecated"}) {
+      builder.keyword(new NonValidationKeyword(word));
+    }
+    return builder.build();
   }
 
   private static final class Bundled {
