@@ -1,6 +1,12 @@
 package io.github.unipilechat;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.unipilechat.drift.DriftListener;
+import io.github.unipilechat.drift.ResponseCheck;
+import io.github.unipilechat.drift.internal.CreatedBody;
+import io.github.unipilechat.drift.internal.DriftWatch;
+import io.github.unipilechat.drift.internal.ResponseSpec;
 import io.github.unipilechat.errors.ApiError;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.OutcomeUnknown;
@@ -77,11 +83,13 @@ public final class UnipileChatClient implements AutoCloseable {
   private final HttpUrl baseUrl;
   private final Transport transport;
   private final RetryPolicy retryPolicy;
+  private final DriftWatch drift;
 
   private UnipileChatClient(Builder builder) {
     this.baseUrl = builder.baseUrl;
     this.retryPolicy = builder.retryPolicy;
     this.transport = Transport.create(builder.baseUrl, builder.apiKey, builder.okHttpClient, builder.timeouts);
+    this.drift = new DriftWatch(builder.responseSpec, builder.checkResponse, builder.driftListener, transport::scrub);
   }
 
   public static Builder builder() {
@@ -95,6 +103,8 @@ public final class UnipileChatClient implements AutoCloseable {
    * @throws UnipileApiException the provider answered with an error (a subclass per status)
    * @throws RequestNotSentException the network failed before anything was sent (after the retries)
    * @throws OutcomeUnknownException sent, but no answer came: the message may have gone out
+   * @throws io.github.unipilechat.drift.ResponseDriftException with {@code checkResponse(FAIL)}: a 201 that differs
+   *     from the spec; the chat was started ({@code chatStarted()})
    */
   public ChatStarted startChat(StartChatRequest request) {
     return startChat(request, CallOptions.DEFAULTS);
@@ -110,7 +120,7 @@ public final class UnipileChatClient implements AutoCloseable {
       Call<ChatsControllerStartNewChat201Response> call = newCall(request, options, attempt, policy, deadline);
       Attempt outcome;
       try {
-        outcome = fromResponse(call.execute(), attempt, policy);
+        outcome = fromResponse(call.execute(), attempt, policy, options);
       } catch (IOException e) {
         outcome = fromFailure(call, e, attempt);
       }
@@ -187,7 +197,7 @@ public final class UnipileChatClient implements AutoCloseable {
           Response<ChatsControllerStartNewChat201Response> response) {
         Attempt outcome;
         try {
-          outcome = fromResponse(response, attempt, policy);
+          outcome = fromResponse(response, attempt, policy, options);
         } catch (RuntimeException e) {
           future.completeExceptionally(e);
           return;
@@ -282,20 +292,27 @@ public final class UnipileChatClient implements AutoCloseable {
   }
 
   private Attempt fromResponse(Response<ChatsControllerStartNewChat201Response> response, int attempt,
-      RetryPolicy policy) {
+      RetryPolicy policy, CallOptions options) {
     if (response.isSuccessful()) {
       ChatsControllerStartNewChat201Response body = response.body();
       LOG.debug("start-chat attempt {}: HTTP {} chat_id={}", attempt, response.code(),
           body == null ? null : body.getChatId());
       if (!DOCUMENTED_SUCCESS.contains(response.code()) || body == null || body.getObject() == null) {
-        return Attempt.failure(new OutcomeUnknownException("Unipile start-chat: " + baseUrl.host() + ":"
+        // Not a ChatStarted: the message may or may not have gone out. The check still reports how it differs.
+        OutcomeUnknownException unknown = new OutcomeUnknownException("Unipile start-chat: " + baseUrl.host() + ":"
             + baseUrl.port() + " answered HTTP " + response.code() + (body == null ? " without a body" : "")
             + ", not the documented success (HTTP " + join(DOCUMENTED_SUCCESS) + " with a "
             + join(Arrays.asList(ChatsControllerStartNewChat201Response.ObjectEnum.values())) + " body); "
-            + OutcomeUnknown.HOW_TO_CHECK, null, attempt), false, Optional.empty());
+            + OutcomeUnknown.HOW_TO_CHECK, null, attempt);
+        JsonNode json = CreatedBody.jsonOf(body);
+        drift.error(options.checkResponse(), response.code(), response.headers(), json == null ? null : json.toString(),
+            unknown);
+        return Attempt.failure(unknown, false, Optional.empty());
       }
-      return Attempt.success(new ChatStarted(body.getChatId(), body.getMessageId(), response.code(),
-          response.headers()));
+      ChatStarted started = new ChatStarted(body.getChatId(), body.getMessageId(), response.code(),
+          response.headers());
+      return drift.success(options.checkResponse(), response.code(), response.headers(), CreatedBody.jsonOf(body),
+          started).map(e -> Attempt.failure(e, false, Optional.empty())).orElseGet(() -> Attempt.success(started));
     }
     int status = response.code();
     Optional<Duration> retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), policy.clock().instant());
@@ -303,6 +320,7 @@ public final class UnipileChatClient implements AutoCloseable {
     ApiError error = ApiError.read(status, response.headers(), text.text(), text.cut(), retryAfter,
         transport::scrub);
     UnipileApiException exception = UnipileApiException.of(error, attempt);
+    drift.error(options.checkResponse(), status, response.headers(), error.body(), exception);
     return Attempt.failure(exception, status == 429 || status == 503, retryAfter);
   }
 
@@ -458,6 +476,9 @@ public final class UnipileChatClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private boolean allowInsecureHttp;
     private String rawBaseUrl;
+    private ResponseCheck checkResponse = ResponseCheck.WARN;
+    private DriftListener driftListener;
+    private ResponseSpec responseSpec = ResponseSpec.bundled();
 
     private Builder() {}
 
@@ -530,6 +551,28 @@ public final class UnipileChatClient implements AutoCloseable {
     /** Allows {@code http://} to a non-loopback host, which sends the API key in clear. Off by default. */
     public Builder allowInsecureHttp(boolean allowInsecureHttp) {
       this.allowInsecureHttp = allowInsecureHttp;
+      return this;
+    }
+
+    /**
+     * How answers that differ from the bundled spec are treated: {@link ResponseCheck#WARN} (default) logs each
+     * distinct difference once per client, {@link ResponseCheck#FAIL} also fails the call, {@link ResponseCheck#OFF}
+     * skips the check. {@link CallOptions.Builder#checkResponse} overrides it per call.
+     */
+    public Builder checkResponse(ResponseCheck level) {
+      this.checkResponse = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
+    /** Told of every difference found (each occurrence, not once), e.g. to count them in metrics. */
+    public Builder driftListener(DriftListener listener) {
+      this.driftListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Tests only: checks answers against another document (a mutated copy of the spec). */
+    Builder responseSpec(ResponseSpec spec) {
+      this.responseSpec = Objects.requireNonNull(spec, "spec");
       return this;
     }
 

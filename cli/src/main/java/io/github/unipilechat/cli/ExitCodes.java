@@ -11,6 +11,8 @@ final class ExitCodes {
   static final int NOT_SENT = 3;
   /** Sent, but no clear answer (timeout, dropped connection, 500, 504): the message may have gone out. */
   static final int OUTCOME_UNKNOWN = 4;
+  /** {@code --check-response fail}: the answer differs from the spec (after a 201 the chat WAS started). */
+  static final int RESPONSE_DRIFT = 5;
 
   private ExitCodes() {}
 }

@@ -1,5 +1,6 @@
 package io.github.unipilechat.cli;
 
+import io.github.unipilechat.drift.ResponseDriftException;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.UnipileApiException;
 import io.github.unipilechat.errors.UnipileException;
@@ -50,6 +51,11 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
   }
 
   static int exitCode(Exception e) {
+    // A 201 that differs from the spec: started, so neither "not sent" nor "outcome unknown". An error answer that
+    // differs keeps its own code (a 500 must still say "may have been sent"); stderr shows the drift.
+    if (e instanceof ResponseDriftException) {
+      return ExitCodes.RESPONSE_DRIFT;
+    }
     // Checked before the API error: a 500 or 504 is both, and "may have been sent" is what a script must know.
     if (e instanceof UnipileException u && u.mayHaveBeenSent()) {
       return ExitCodes.OUTCOME_UNKNOWN;

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     description = "Unipile \"Start a new chat\" client and contract kit.",
     subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+  private static final String DRIFT_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.github.unipilechat.drift";
   private final Console console;
 
   Main(Console console) {
@@ -16,6 +17,10 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // start-chat prints response drift on stderr itself, one line each; slf4j-simple would print it a second time.
+    if (System.getProperty(DRIFT_LOG_LEVEL) == null) {
+      System.setProperty(DRIFT_LOG_LEVEL, "error");
+    }
     System.exit(run(Console.system(), args));
   }
 

@@ -6,6 +6,8 @@ import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.contract.mock.MockUnipileServer;
+import io.github.unipilechat.drift.ResponseCheck;
+import io.github.unipilechat.drift.ResponseDriftException;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.options.LinkedInOptions;
 import io.github.unipilechat.retry.CallOptions;
@@ -85,6 +87,11 @@ final class StartChatCommand implements Callable<Integer> {
   @Option(names = "--allow-insecure-http", description = "Allow http:// to a non-loopback host (sends the key in clear).")
   boolean allowInsecureHttp;
 
+  @Option(names = "--check-response", paramLabel = "off|warn|fail", converter = CheckResponseOption.class,
+      description = "Check the answer against the spec: warn (default) prints each difference on stderr, fail also "
+          + "exits " + ExitCodes.RESPONSE_DRIFT + " (the chat was still started when the answer was a 201), off skips it.")
+  ResponseCheck checkResponse = ResponseCheck.WARN;
+
   @Option(names = "--verbose", description = "Print stack traces on failure.")
   boolean verbose;
 
@@ -142,8 +149,16 @@ final class StartChatCommand implements Callable<Integer> {
     if (timeoutSeconds != null) {
       options.deadline(Duration.ofSeconds(timeoutSeconds));
     }
+    CheckResponseOption.DriftLines warnings = new CheckResponseOption.DriftLines(console.err());
+    builder.checkResponse(checkResponse).driftListener(warnings);
     try (UnipileChatClient client = builder.build()) {
       print(client.startChat(request, options.build()));
+    } catch (ResponseDriftException e) {
+      // Sent and started: print the ids a script needs, then fail on the drift.
+      if (e.chatStarted().isPresent()) {
+        print(e.chatStarted().get());
+      }
+      throw e;
     }
     return ExitCodes.OK;
   }

@@ -2,6 +2,7 @@ package io.github.unipilechat.http;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.unipilechat.drift.internal.CreatedBody;
 import io.github.unipilechat.generated.api.MessagingApi;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
@@ -27,6 +28,8 @@ public final class Transport implements AutoCloseable {
         .callFactory(new AttemptCallFactory(http))
         // Scalars first: plain string parts go out as text, not as JSON-quoted strings.
         .addConverterFactory(ScalarsConverterFactory.create())
+        // The success body keeps its JSON for the response check (drift); every other type goes on to Jackson.
+        .addConverterFactory(CreatedBody.converterFactory(mapper))
         .addConverterFactory(JacksonConverterFactory.create(mapper))
         .build()
         .create(MessagingApi.class);

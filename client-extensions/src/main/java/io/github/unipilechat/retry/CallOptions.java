@@ -1,5 +1,6 @@
 package io.github.unipilechat.retry;
 
+import io.github.unipilechat.drift.ResponseCheck;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +21,10 @@ public final class CallOptions {
   private final Integer maxRetries;
   private final Duration callTimeout;
   private final Duration deadline;
+  private final ResponseCheck checkResponse;
 
   private CallOptions(Builder b) {
+    this.checkResponse = b.checkResponse;
     this.retryPolicy = b.retryPolicy;
     this.maxRetries = b.maxRetries;
     this.callTimeout = b.callTimeout;
@@ -53,7 +56,13 @@ public final class CallOptions {
     return Optional.ofNullable(deadline);
   }
 
+  /** The response check for this call, when overridden (see {@link ResponseCheck}). */
+  public Optional<ResponseCheck> checkResponse() {
+    return Optional.ofNullable(checkResponse);
+  }
+
   public static final class Builder {
+    private ResponseCheck checkResponse;
     private RetryPolicy retryPolicy;
     private Integer maxRetries;
     private Duration callTimeout;
@@ -95,6 +104,12 @@ public final class CallOptions {
         throw new IllegalArgumentException("deadline: must be positive");
       }
       this.deadline = deadline;
+      return this;
+    }
+
+    /** Checks this call's answer at {@code level} instead of the client's (e.g. FAIL for a canary). */
+    public Builder checkResponse(ResponseCheck level) {
+      this.checkResponse = Objects.requireNonNull(level, "level");
       return this;
     }
 

@@ -93,4 +93,31 @@ class ReadmeExamplesTest {
 
     assertThat(chat.captured().text("linkedin[follow_up][scheduled_time][weeks]")).isEqualTo("2");
   }
+
+  @Test
+  void responseCheckExample() {
+    chat.enqueue(201, "{\"object\":\"ChatStarted\",\"chatId\":\"chat_1\",\"message_id\":\"msg_1\"}");
+    StartChatRequest request = ChatServer.request();
+    java.util.List<String> logged = new java.util.ArrayList<>();
+
+    // README: Response check (drift); the target and the logger differ
+    java.util.Map<io.github.unipilechat.drift.DriftFinding.Kind, java.util.concurrent.atomic.LongAdder> drift =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    UnipileChatClient client = chat.builder()
+        .driftListener(finding -> drift.computeIfAbsent(finding.kind(),
+            k -> new java.util.concurrent.atomic.LongAdder()).increment())
+        .build();
+    try {
+      client.startChat(request, io.github.unipilechat.retry.CallOptions.builder()
+          .checkResponse(io.github.unipilechat.drift.ResponseCheck.FAIL).build());
+    } catch (io.github.unipilechat.drift.ResponseDriftException e) {
+      e.chatStarted().ifPresent(started -> logged.add("started " + started + ", but the answer drifted: "
+          + e.findings()));
+    }
+    client.close();
+
+    assertThat(drift).containsOnlyKeys(io.github.unipilechat.drift.DriftFinding.Kind.MISSING_FIELD,
+        io.github.unipilechat.drift.DriftFinding.Kind.NOT_DESCRIBED);
+    assertThat(logged).singleElement().asString().contains("message_id=msg_1", "/chatId");
+  }
 }

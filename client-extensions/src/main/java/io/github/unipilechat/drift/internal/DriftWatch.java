@@ -1,0 +1,109 @@
+package io.github.unipilechat.drift.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.unipilechat.ChatStarted;
+import io.github.unipilechat.drift.DriftFinding;
+import io.github.unipilechat.drift.DriftListener;
+import io.github.unipilechat.drift.ResponseCheck;
+import io.github.unipilechat.drift.ResponseDriftException;
+import io.github.unipilechat.errors.UnipileException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+import okhttp3.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's response check: runs it at the call's level, logs each distinct finding once for the client's
+ * lifetime, tells the listener of every finding, and at {@link ResponseCheck#FAIL} turns findings into the
+ * failure. Thread-safe.
+ */
+public final class DriftWatch {
+  public static final String LOGGER = "io.github.unipilechat.drift";
+  /** Distinct findings remembered per client; beyond it, new ones are no longer logged (the listener still hears). */
+  static final int MAX_LOGGED = 256;
+  private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+
+  private final ResponseSpec spec;
+  private final ResponseCheck level;
+  private final DriftListener listener;
+  private final UnaryOperator<String> scrub;
+  private final Set<DriftFinding> logged = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean fullNoted = new AtomicBoolean();
+
+  /**
+   * @param level the client's level, used when a call sets none
+   * @param listener may be null
+   */
+  public DriftWatch(ResponseSpec spec, ResponseCheck level, DriftListener listener, UnaryOperator<String> scrub) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.level = Objects.requireNonNull(level, "level");
+    this.listener = listener;
+    this.scrub = Objects.requireNonNull(scrub, "scrub");
+  }
+
+  /**
+   * Checks a success answer.
+   *
+   * @param body the body as parsed, or null when there was none
+   * @return at {@link ResponseCheck#FAIL} with findings, the exception to raise instead of returning {@code started}
+   */
+  public Optional<ResponseDriftException> success(Optional<ResponseCheck> callLevel, int status, Headers headers,
+      JsonNode body, ChatStarted started) {
+    ResponseCheck effective = callLevel.orElse(level);
+    if (effective == ResponseCheck.OFF) {
+      return Optional.empty();
+    }
+    List<DriftFinding> findings = report(ResponseChecker.check(spec, status, headers.get("Content-Type"), body, null,
+        scrub));
+    return effective == ResponseCheck.FAIL && !findings.isEmpty()
+        ? Optional.of(new ResponseDriftException(findings, started)) : Optional.empty();
+  }
+
+  /** Checks an error answer; at {@link ResponseCheck#FAIL} the findings are attached to {@code exception}. */
+  public void error(Optional<ResponseCheck> callLevel, int status, Headers headers, String body,
+      UnipileException exception) {
+    ResponseCheck effective = callLevel.orElse(level);
+    if (effective == ResponseCheck.OFF) {
+      return;
+    }
+    List<DriftFinding> findings = report(ResponseChecker.check(spec, status, headers.get("Content-Type"), null, body,
+        scrub));
+    if (effective == ResponseCheck.FAIL && !findings.isEmpty()) {
+      exception.addSuppressed(new ResponseDriftException(findings, null));
+    }
+  }
+
+  private List<DriftFinding> report(List<DriftFinding> findings) {
+    for (DriftFinding finding : findings) {
+      log(finding);
+      if (listener != null) {
+        try {
+          listener.onDrift(finding);
+        } catch (RuntimeException e) {
+          LOG.warn("Unipile drift listener failed: {}", e.getClass().getName());
+        }
+      }
+    }
+    return findings;
+  }
+
+  private void log(DriftFinding finding) {
+    if (logged.size() >= MAX_LOGGED) {
+      if (fullNoted.compareAndSet(false, true)) {
+        LOG.warn("Unipile start-chat: more than {} distinct differences from the spec; further ones are not logged",
+            MAX_LOGGED);
+      }
+      return;
+    }
+    if (logged.add(finding)) {
+      LOG.warn("Unipile start-chat answer differs from the spec: {} (logged once per client)",
+          scrub.apply(finding.toString()));
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.github.unipilechat.drift.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import io.github.unipilechat.validation.ProviderSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The answers a spec documents for {@code POST /api/v1/chats}: per status key ({@code 201}, {@code 4XX},
+ * {@code default}) the media types and their compiled schemas. Read from the document, on the same engine as the
+ * request checks (networknt, draft 4 as OpenAPI 3.0 uses); nothing here names a status, field or type.
+ */
+public final class ResponseSpec {
+  private static final String OPERATION = "/paths/~1api~1v1~1chats/post";
+  /**
+   * Draft 4 plus the words OpenAPI 3.0 adds to a schema that validate nothing, and the {@code components} this class
+   * puts beside each schema so its local $refs resolve; without them the engine warns on each unknown word.
+   */
+  private static final JsonMetaSchema OPENAPI_30 = openApi30();
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, factory -> factory.metaSchema(OPENAPI_30));
+  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+      .pathType(PathType.JSON_POINTER).locale(Locale.ENGLISH).nullableKeywordEnabled(true).build();
+
+  private final JsonNode document;
+  private final Map<String, Map<String, Media>> responses;
+
+  /** One documented media type of one answer: its schema as written (refs resolved against the document). */
+  public record Media(String type, JsonNode schema, JsonSchema compiled) {}
+
+  private ResponseSpec(JsonNode document) {
+    this.document = document;
+    Map<String, Map<String, Media>> byStatus = new LinkedHashMap<>();
+    document.at(OPERATION).path("responses").properties().forEach(response -> {
+      Map<String, Media> content = new LinkedHashMap<>();
+      Refs.resolve(document, response.getValue()).path("content").properties().forEach(media -> {
+        JsonNode schema = Refs.resolve(document, media.getValue().path("schema"));
+        content.put(media.getKey(), new Media(media.getKey(), schema, FACTORY.getSchema(withComponents(schema), CONFIG)));
+      });
+      byStatus.put(response.getKey(), Collections.unmodifiableMap(content));
+    });
+    this.responses = Collections.unmodifiableMap(byStatus);
+  }
+
+  /** The spec bundled in the jar, the one the client was generated from. */
+  public static ResponseSpec bundled() {
+    return Bundled.SPEC;
+  }
+
+  /** Another document (a test's mutated copy, a newer spec). */
+  public static ResponseSpec of(JsonNode document) {
+    return new ResponseSpec(document);
+  }
+
+  public JsonNode document() {
+    return document;
+  }
+
+  /** The status keys the spec documents, in its order. */
+  public String statuses() {
+    return String.join(", ", responses.keySet());
+  }
+
+  /** The documented content of the answer with {@code status}: its own entry, else its range (4XX), else default. */
+  public Optional<Map<String, Media>> response(int status) {
+    String exact = Integer.toString(status);
+    Map<String, Media> content = responses.get(exact);
+    if (content == null) {
+      content = responses.get(exact.charAt(0) + "XX");
+    }
+    if (content == null) {
+      content = responses.get(exact.charAt(0) + "xx");
+    }
+    if (content == null) {
+      content = responses.get("default");
+    }
+    return Optional.ofNullable(content);
+  }
+
+  /** Local {@code $ref}s such as {@code #/components/schemas/X} resolve within the compiled schema too. */
+  private ObjectNode withComponents(JsonNode schema) {
+    ObjectNode copy = schema.isObject() ? (ObjectNode) schema.deepCopy() : JsonNodeFactory.instance.objectNode();
+    if (document.has("components") && !copy.has("components")) {
+      copy.set("components", document.get("components"));
+    }
+    return copy;
+  }
+
+  private static JsonMetaSchema openApi30() {
+    JsonMetaSchema.Builder builder = JsonMetaSchema.builder(JsonMetaSchema.getV4());
+    for (String word : new String[] {"components", "discriminator", "readOnly", "writeOnly", "xml", "externalDocs",
+        "example", "deprecated"}) {
+      builder.keyword(new NonValidationKeyword(word));
+    }
+    return builder.build();
+  }
+
+  private static final class Bundled {
+    static final ResponseSpec SPEC = new ResponseSpec(ProviderSpec.document());
+  }
+}
