@@ -12,8 +12,11 @@ public final class ProviderSpec {
   /** Classpath location of the bundled document. */
   public static final String RESOURCE = "/io/github/unipilechat/openapi/unipile-start-new-chat.openapi.json";
 
+  /** The path of the start-chat operation, as the spec and the generated interface write it. */
+  public static final String START_CHAT_PATH = "/api/v1/chats";
+
   private static final String REQUEST_SCHEMA =
-      "/paths/~1api~1v1~1chats/post/requestBody/content/multipart~1form-data/schema";
+      "/paths/" + START_CHAT_PATH.replace("~", "~0").replace("/", "~1") + "/post/requestBody/content/multipart~1form-data/schema";
 
   private static final JsonNode DOCUMENT = load();
 
@@ -27,6 +30,15 @@ public final class ProviderSpec {
   /** The multipart request schema of {@code POST /api/v1/chats}, as a copy. */
   public static ObjectNode requestSchema() {
     return (ObjectNode) DOCUMENT.at(REQUEST_SCHEMA).deepCopy();
+  }
+
+  /** The multipart request schema of {@code POST /api/v1/chats} in {@code document} (shared, not copied). */
+  public static JsonNode requestSchema(JsonNode document) {
+    JsonNode schema = document.at(REQUEST_SCHEMA);
+    if (!schema.isObject()) {
+      throw new IllegalStateException("the OpenAPI document has no multipart/form-data body for POST /api/v1/chats");
+    }
+    return schema;
   }
 
   private static JsonNode load() {
