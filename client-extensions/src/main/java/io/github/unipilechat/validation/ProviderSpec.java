@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The provider's OpenAPI document as shipped in the generated jar: the same bytes the client was generated from. */
 public final class ProviderSpec {
@@ -19,6 +22,7 @@ public final class ProviderSpec {
       "/paths/" + START_CHAT_PATH.replace("~", "~0").replace("/", "~1") + "/post/requestBody/content/multipart~1form-data/schema";
 
   private static final JsonNode DOCUMENT = load();
+  private static final Set<Integer> STATUSES = statuses(DOCUMENT);
 
   private ProviderSpec() {}
 
@@ -39,6 +43,22 @@ public final class ProviderSpec {
       throw new IllegalStateException("the OpenAPI document has no multipart/form-data body for POST /api/v1/chats");
     }
     return schema;
+  }
+
+  /** Whether the spec documents {@code status} as an answer of {@code POST /api/v1/chats}. */
+  public static boolean documentsStatus(int status) {
+    return STATUSES.contains(status);
+  }
+
+  /** The numeric response statuses the start-chat operation of {@code document} lists. */
+  public static Set<Integer> statuses(JsonNode document) {
+    Set<Integer> statuses = new TreeSet<>();
+    document.path("paths").path(START_CHAT_PATH).path("post").path("responses").fieldNames().forEachRemaining(key -> {
+      if (key.matches("[1-5][0-9][0-9]")) {
+        statuses.add(Integer.valueOf(key));
+      }
+    });
+    return Collections.unmodifiableSet(statuses);
   }
 
   private static JsonNode load() {
