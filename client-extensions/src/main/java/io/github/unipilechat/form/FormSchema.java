@@ -85,13 +85,7 @@ public final class FormSchema {
   }
 
   static JsonNode resolve(JsonNode document, JsonNode node) {
-    for (int depth = 0; depth < 16 && node.has("$ref"); depth++) {
-      String ref = node.get("$ref").asText();
-      if (!ref.startsWith("#")) {
-        return node;
-      }
-      node = document.at(ref.substring(1));
-    }
-    return node;
+    return ProviderSpec.resolve(document, node);
   }
+
 }

@@ -61,6 +61,18 @@ public final class ProviderSpec {
     return Collections.unmodifiableSet(statuses);
   }
 
+  /** Follows local {@code $ref}s from {@code node} (bounded: a cycle stops after a few hops rather than looping). */
+  public static JsonNode resolve(JsonNode document, JsonNode node) {
+    for (int depth = 0; depth < 16 && node.has("$ref"); depth++) {
+      String ref = node.get("$ref").asText();
+      if (!ref.startsWith("#")) {
+        return node;
+      }
+      node = document.at(ref.substring(1));
+    }
+    return node;
+  }
+
   private static JsonNode load() {
     try (InputStream in = ProviderSpec.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
