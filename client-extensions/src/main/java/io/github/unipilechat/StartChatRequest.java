@@ -1,76 +1,129 @@
 package io.github.unipilechat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.files.Attachment;
+import io.github.unipilechat.form.FormField;
+import io.github.unipilechat.form.FormSchema;
+import io.github.unipilechat.form.ObjectParts;
+import io.github.unipilechat.multipart.FormPart;
 import io.github.unipilechat.options.LinkedInOptions;
 import io.github.unipilechat.validation.RequestRules;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What to send to {@code POST /api/v1/chats}. Immutable; {@link Builder#build()} refuses a request that
  * breaks the provider's contract, so nothing invalid is ever sent.
+ *
+ * <p>Every field is held by its spec name and sent in the spec's property order ({@link #parts()}); the typed
+ * builder methods are conveniences over {@link Builder#field(String, String)} and
+ * {@link Builder#field(String, Attachment)}, which also reach any field the provider adds upstream.
  */
 public final class StartChatRequest {
-  private final String accountId;
-  private final List<String> attendeeIds;
-  private final String text;
-  private final String subject;
-  private final List<Attachment> attachments;
-  private final Attachment voiceMessage;
-  private final Attachment videoMessage;
+  static final String ACCOUNT_ID = "account_id";
+  static final String ATTENDEES_IDS = "attendees_ids";
+  static final String TEXT = "text";
+  static final String SUBJECT = "subject";
+  static final String ATTACHMENTS = "attachments";
+  static final String VOICE_MESSAGE = "voice_message";
+  static final String VIDEO_MESSAGE = "video_message";
+  static final String LINKEDIN = "linkedin";
+
+  private static final FormSchema FORM = FormSchema.provider();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final Map<String, List<String>> texts;
+  private final Map<String, List<Attachment>> files;
+  private final Map<String, ObjectNode> objects;
+  private final Map<String, Map<String, List<Attachment>>> objectFiles;
   private final LinkedInOptions linkedIn;
+  private final List<FormPart> parts;
   private final boolean replayable;
 
   private StartChatRequest(Builder builder) {
-    this.accountId = builder.accountId;
-    this.attendeeIds = List.copyOf(builder.attendeeIds);
-    this.text = builder.text;
-    this.subject = builder.subject;
-    this.attachments = List.copyOf(builder.attachments);
-    this.voiceMessage = builder.voiceMessage;
-    this.videoMessage = builder.videoMessage;
+    this.texts = copy(builder.texts);
+    this.files = copy(builder.files);
+    this.objects = Collections.unmodifiableMap(new LinkedHashMap<>(builder.objects));
+    this.objectFiles = Collections.unmodifiableMap(new LinkedHashMap<>(builder.objectFiles));
     this.linkedIn = builder.linkedIn;
-    this.replayable = everyFileReplayable();
+    this.parts = List.copyOf(encode());
+    this.replayable = parts.stream()
+        .allMatch(part -> !(part instanceof FormPart.File file) || file.attachment().replayable());
   }
 
+  /** A builder; {@link Builder#build()} checks the result against the spec. */
   public static Builder builder() {
     return new Builder();
   }
 
   public String accountId() {
-    return accountId;
+    return value(ACCOUNT_ID).orElse(null);
   }
 
   public List<String> attendeeIds() {
-    return attendeeIds;
+    return values(ATTENDEES_IDS);
   }
 
   public Optional<String> text() {
-    return Optional.ofNullable(text);
+    return value(TEXT);
   }
 
   public Optional<String> subject() {
-    return Optional.ofNullable(subject);
+    return value(SUBJECT);
   }
 
   public List<Attachment> attachments() {
-    return attachments;
+    return files(ATTACHMENTS);
   }
 
   public Optional<Attachment> voiceMessage() {
-    return Optional.ofNullable(voiceMessage);
+    return files(VOICE_MESSAGE).stream().findFirst();
   }
 
   public Optional<Attachment> videoMessage() {
-    return Optional.ofNullable(videoMessage);
+    return files(VIDEO_MESSAGE).stream().findFirst();
   }
 
   public Optional<LinkedInOptions> linkedIn() {
     return Optional.ofNullable(linkedIn);
+  }
+
+  /** The text values of the field {@code name} (one for a text field, each element for an array); empty if unset. */
+  public List<String> values(String name) {
+    return texts.getOrDefault(name, List.of());
+  }
+
+  /** The files of the file field {@code name}; empty if unset. */
+  public List<Attachment> files(String name) {
+    return files.getOrDefault(name, List.of());
+  }
+
+  /** The object field {@code name} as spec-shaped JSON without its files (a copy), if set. */
+  public Optional<ObjectNode> object(String name) {
+    return Optional.ofNullable(objects.get(name)).map(ObjectNode::deepCopy);
+  }
+
+  /**
+   * The parts this request is sent as, in the one canonical order: the spec's property order, and inside an object
+   * field the order of the properties of the branch it takes, however the request was built. Pact JVM matches
+   * multipart parts by position, so a pact built from these (see the contract kit's {@code PactForm.of}) matches.
+   */
+  public List<FormPart> parts() {
+    return parts;
   }
 
   /** Whether every file can be written again, which a retry needs (a stream cannot). */
@@ -78,124 +131,330 @@ public final class StartChatRequest {
     return replayable;
   }
 
-  private boolean everyFileReplayable() {
-    List<Attachment> files = new ArrayList<>(attachments);
-    voiceMessage().ifPresent(files::add);
-    videoMessage().ifPresent(files::add);
-    linkedIn().ifPresent(options -> files.addAll(options.followUpAttachments()));
-    return files.stream().allMatch(Attachment::replayable);
+  private Optional<String> value(String name) {
+    return values(name).stream().findFirst();
   }
 
-  /** The plain fields shaped as the spec's JSON, which is what the spec's schema checks. */
-  private static ObjectNode textFields(String accountId, List<String> attendeeIds, String text, String subject) {
-    ObjectNode fields = JsonNodeFactory.instance.objectNode();
-    if (accountId != null) {
-      fields.put("account_id", accountId);
+  private List<FormPart> encode() {
+    List<FormPart> encoded = new ArrayList<>();
+    for (FormField field : FORM.fields()) {
+      String name = field.name();
+      switch (field.kind()) {
+        case TEXT, TEXT_ARRAY -> values(name).forEach(value -> encoded.add(new FormPart.Text(name, value)));
+        case FILE, FILE_ARRAY -> files(name).forEach(file -> encoded.add(new FormPart.File(name, file)));
+        case OBJECT -> {
+          ObjectNode tree = objects.get(name);
+          if (tree != null) {
+            encoded.addAll(ObjectParts.encode(FORM, name, field.schema(), tree, objectFiles.getOrDefault(name, Map.of())));
+          }
+        }
+      }
     }
-    if (!attendeeIds.isEmpty()) {
-      attendeeIds.forEach(fields.putArray("attendees_ids")::add);
-    }
-    if (text != null) {
-      fields.put("text", text);
-    }
-    if (subject != null) {
-      fields.put("subject", subject);
-    }
-    return fields;
+    return encoded;
   }
 
+  private static <T> Map<String, List<T>> copy(Map<String, List<T>> map) {
+    Map<String, List<T>> copy = new LinkedHashMap<>();
+    map.forEach((name, list) -> copy.put(name, List.copyOf(list)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** Values are left out on purpose (they are messages and ids): names, counts and sizes only. */
   @Override
   public String toString() {
-    return "StartChatRequest{account_id=" + accountId + ", attendees_ids=" + attendeeIds
-        + ", text=" + (text == null ? "-" : text.length() + " chars")
-        + ", attachments=" + attachments + ", voice=" + voiceMessage + ", video=" + videoMessage
-        + ", linkedin=" + linkedIn + "}";
+    StringBuilder s = new StringBuilder("StartChatRequest{");
+    String separator = "";
+    for (FormField field : FORM.fields()) {
+      String name = field.name();
+      String shown = switch (field.kind()) {
+        case TEXT -> texts.containsKey(name) ? describeTexts(values(name)).get(0) : null;
+        case TEXT_ARRAY -> texts.containsKey(name) ? describeTexts(values(name)).toString() : null;
+        case FILE, FILE_ARRAY -> files.containsKey(name) ? files(name).toString() : null;
+        case OBJECT -> name.equals(LINKEDIN) && linkedIn != null ? linkedIn.toString()
+            : objects.containsKey(name) ? objects.get(name).size() + " properties" : null;
+      };
+      if (shown != null) {
+        s.append(separator).append(name).append('=').append(shown);
+        separator = ", ";
+      }
+    }
+    return s.append('}').toString();
   }
 
+  /** An id-like value (short, no spaces) is shown; a message is shown as its length. */
+  private static List<String> describeTexts(List<String> values) {
+    return values.stream()
+        .map(value -> value.length() <= 64 && value.chars().noneMatch(Character::isWhitespace) ? value
+            : value.length() + " chars").toList();
+  }
+
+  /**
+   * Builds a {@link StartChatRequest}. Every setter names a field of the spec's form; a field the spec does not
+   * have is refused when set, naming the ones it has.
+   */
   public static final class Builder {
-    private String accountId;
-    private final List<String> attendeeIds = new ArrayList<>();
-    private String text;
-    private String subject;
-    private final List<Attachment> attachments = new ArrayList<>();
-    private Attachment voiceMessage;
-    private Attachment videoMessage;
+    private final Map<String, List<String>> texts = new LinkedHashMap<>();
+    private final Map<String, List<Attachment>> files = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> objects = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<Attachment>>> objectFiles = new LinkedHashMap<>();
     private LinkedInOptions linkedIn;
 
     private Builder() {}
 
-    /** The Unipile account the message is sent from. Required. */
+    /** The Unipile account the message is sent from ({@code account_id}). Required. */
     public Builder accountId(String accountId) {
-      this.accountId = accountId;
-      return this;
+      return replaceText(ACCOUNT_ID, accountId);
     }
 
-    /** Adds an attendee (provider id; for Instagram the {@code provider_messaging_id}). At least one. */
+    /**
+     * Adds an attendee ({@code attendees_ids}): a provider id; for Instagram the {@code provider_messaging_id}.
+     * At least one.
+     */
     public Builder attendee(String attendeeId) {
-      this.attendeeIds.add(Objects.requireNonNull(attendeeId, "attendeeId"));
+      Objects.requireNonNull(attendeeId, "attendeeId");
+      texts.computeIfAbsent(textField(ATTENDEES_IDS).name(), k -> new ArrayList<>()).add(attendeeId);
       return this;
     }
 
+    /** Adds each attendee, in order (see {@link #attendee(String)}). */
     public Builder attendees(List<String> attendeeIds) {
       attendeeIds.forEach(this::attendee);
       return this;
     }
 
     /**
-     * The first message; LinkedIn Recruiter accepts a few HTML tags. Null or empty means not set; a text of only
-     * spaces or line breaks is refused by {@link #build()}, like a blank id.
+     * The first message ({@code text}); LinkedIn Recruiter accepts a few HTML tags. Null or empty means not set; a
+     * text of only spaces or line breaks is refused by {@link #build()}, like a blank id.
      */
     public Builder text(String text) {
-      this.text = blankToNull(text);
-      return this;
+      return replaceText(TEXT, text);
     }
 
+    /** The conversation's subject ({@code subject}). Null or empty: not set. */
     public Builder subject(String subject) {
-      this.subject = blankToNull(subject);
-      return this;
+      return replaceText(SUBJECT, subject);
     }
 
+    /** Adds a file to {@code attachments}, sent as one file part in the order added. */
     public Builder attachment(Attachment attachment) {
-      this.attachments.add(Objects.requireNonNull(attachment, "attachment"));
+      Objects.requireNonNull(attachment, "attachment");
+      files.computeIfAbsent(fileField(ATTACHMENTS).name(), k -> new ArrayList<>()).add(attachment);
       return this;
     }
 
+    /** Adds each file to {@code attachments}, in order. */
     public Builder attachments(List<Attachment> attachments) {
       attachments.forEach(this::attachment);
       return this;
     }
 
-    /** LinkedIn messaging only. */
+    /** The {@code voice_message} file (LinkedIn messaging only); null: not set. */
     public Builder voiceMessage(Attachment voiceMessage) {
-      this.voiceMessage = voiceMessage;
-      return this;
+      return replaceFile(VOICE_MESSAGE, voiceMessage);
     }
 
-    /** LinkedIn messaging only. */
+    /** The {@code video_message} file (LinkedIn messaging only); null: not set. */
     public Builder videoMessage(Attachment videoMessage) {
-      this.videoMessage = videoMessage;
-      return this;
+      return replaceFile(VIDEO_MESSAGE, videoMessage);
     }
 
+    /**
+     * The {@code linkedin} options, e.g. {@code LinkedInOptions.recruiter(...)} or {@code LinkedInOptions.fromJson(...)},
+     * sent as bracket fields ({@code linkedin[api]=recruiter}); null: not set.
+     */
     public Builder linkedIn(LinkedInOptions linkedIn) {
+      String name = objectField(LINKEDIN).name();
       this.linkedIn = linkedIn;
+      if (linkedIn == null) {
+        objects.remove(name);
+        objectFiles.remove(name);
+      } else {
+        objects.put(name, linkedIn.fields());
+        objectFiles.put(name, linkedIn.files());
+      }
       return this;
     }
 
     /**
-     * @throws io.github.unipilechat.errors.InvalidRequestException naming each field and rule broken
+     * Sets any non-file field by its spec name, including one the provider added after this SDK was written: a
+     * text field takes one value (an empty value means not set), an array field one element per call (repeat
+     * the call), an object field its JSON ({@code linkedin} as {@link LinkedInOptions#fromJson(String)} reads it).
+     *
+     * @throws InvalidRequestException when the spec has no such field (naming the ones it has), the field is a
+     *     file field, a single-valued field is given twice, or an object's JSON is malformed
+     */
+    public Builder field(String name, String value) {
+      FormField field = FORM.require(name);
+      Objects.requireNonNull(value, "value");
+      switch (field.kind()) {
+        case TEXT -> {
+          if (texts.containsKey(name)) {
+            throw new InvalidRequestException(name, "takes one value; it was given twice");
+          }
+          if (!value.isEmpty()) {
+            texts.put(name, new ArrayList<>(List.of(value)));
+          }
+        }
+        case TEXT_ARRAY -> texts.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        case FILE, FILE_ARRAY -> throw new InvalidRequestException(name,
+            "is a file field: give it a file (field(name, Attachment), or --field " + name + "=@PATH)");
+        case OBJECT -> {
+          if (name.equals(LINKEDIN)) {
+            linkedIn(LinkedInOptions.fromJson(value));
+          } else {
+            objects.put(name, parseObject(name, value));
+          }
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Sets a file field by its spec name, including one the provider added: a single-file field takes one file,
+     * a file-list field one file per call (repeat the call), sent in the order given.
+     *
+     * @throws InvalidRequestException when the spec has no such field (naming the ones it has), the field is not
+     *     a file field, or a single-file field is given twice
+     */
+    public Builder field(String name, Attachment file) {
+      FormField field = FORM.require(name);
+      Objects.requireNonNull(file, "file");
+      if (!field.kind().isFile()) {
+        throw new InvalidRequestException(name, "is a " + (field.kind() == FormField.Kind.OBJECT ? "object" : "text")
+            + " field, not a file field: give it a value");
+      }
+      if (field.kind() == FormField.Kind.FILE && files.containsKey(name)) {
+        throw new InvalidRequestException(name, "takes one file; it was given twice");
+      }
+      files.computeIfAbsent(name, k -> new ArrayList<>()).add(file);
+      return this;
+    }
+
+    /**
+     * Checks the request against the spec's form schema (required fields, types, lengths, enums, the LinkedIn
+     * shape's own rules) and builds it.
+     *
+     * @throws InvalidRequestException naming each field and rule broken
      */
     public StartChatRequest build() {
-      if (text != null && text.isBlank()) {
-        throw new io.github.unipilechat.errors.InvalidRequestException("text",
-            "must not be blank (leave it unset to send no text)");
+      List<String> text = texts.get(TEXT);
+      if (text != null && !text.isEmpty() && text.get(0).isBlank()) {
+        throw new InvalidRequestException(TEXT, "must not be blank (leave it unset to send no text)");
       }
-      RequestRules.check(textFields(accountId, attendeeIds, text, subject), linkedIn == null ? null : linkedIn.fields());
+      ObjectNode form = JsonNodeFactory.instance.objectNode();
+      Set<String> filesGiven = new HashSet<>();
+      for (FormField field : FORM.fields()) {
+        String name = field.name();
+        switch (field.kind()) {
+          case TEXT -> {
+            List<String> values = texts.get(name);
+            if (values != null) {
+              form.set(name, scalar(field.schema(), values.get(0)));
+            }
+          }
+          case TEXT_ARRAY -> {
+            List<String> values = texts.get(name);
+            if (values != null && !values.isEmpty()) {
+              ArrayNode array = form.putArray(name);
+              values.forEach(value -> array.add(scalar(field.schema().path("items"), value)));
+            }
+          }
+          case FILE, FILE_ARRAY -> {
+            if (!files.getOrDefault(name, List.of()).isEmpty()) {
+              filesGiven.add(name);
+            }
+          }
+          case OBJECT -> {
+            if (objects.containsKey(name)) {
+              form.set(name, objects.get(name));
+            }
+          }
+        }
+      }
+      RequestRules.check(form, filesGiven);
       return new StartChatRequest(this);
     }
 
-    private static String blankToNull(String value) {
-      return value == null || value.isEmpty() ? null : value;
+    private Builder replaceText(String name, String value) {
+      textField(name);
+      if (value == null || value.isEmpty()) {
+        texts.remove(name);
+      } else {
+        texts.put(name, new ArrayList<>(List.of(value)));
+      }
+      return this;
+    }
+
+    private Builder replaceFile(String name, Attachment file) {
+      fileField(name);
+      if (file == null) {
+        files.remove(name);
+      } else {
+        files.put(name, new ArrayList<>(List.of(file)));
+      }
+      return this;
+    }
+
+    private static FormField textField(String name) {
+      return kind(name, false);
+    }
+
+    private static FormField fileField(String name) {
+      return kind(name, true);
+    }
+
+    private static FormField objectField(String name) {
+      FormField field = FORM.require(name);
+      if (field.kind() != FormField.Kind.OBJECT) {
+        throw new InvalidRequestException(name, "is no longer an object field in the spec");
+      }
+      return field;
+    }
+
+    /** A typed setter's field must still exist and be of its kind: the spec, not this class, has the last word. */
+    private static FormField kind(String name, boolean file) {
+      FormField field = FORM.require(name);
+      if (field.kind().isFile() != file || field.kind() == FormField.Kind.OBJECT) {
+        throw new InvalidRequestException(name, "is a " + field.kind().name().toLowerCase(java.util.Locale.ROOT)
+            + " field in the spec");
+      }
+      return field;
+    }
+
+    /** A form value is text; the schema may ask for the number or boolean that text spells. */
+    private static JsonNode scalar(JsonNode schema, String value) {
+      String type = schema.path("type").asText();
+      try {
+        switch (type) {
+          case "integer" -> {
+            return JsonNodeFactory.instance.numberNode(new BigDecimal(value).toBigIntegerExact());
+          }
+          case "number" -> {
+            return JsonNodeFactory.instance.numberNode(new BigDecimal(value));
+          }
+          case "boolean" -> {
+            if (value.equals("true") || value.equals("false")) {
+              return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(value));
+            }
+          }
+          default -> { }
+        }
+      } catch (NumberFormatException | ArithmeticException notANumber) {
+        // Left as text: the validator names the type the spec wants.
+      }
+      return JsonNodeFactory.instance.textNode(value);
+    }
+
+    private static ObjectNode parseObject(String name, String json) {
+      try {
+        JsonNode tree = MAPPER.readTree(json);
+        if (tree instanceof ObjectNode object) {
+          return object;
+        }
+      } catch (JsonProcessingException e) {
+        throw new InvalidRequestException(name, "is not valid JSON: " + e.getOriginalMessage());
+      }
+      throw new InvalidRequestException(name, "must be a JSON object");
     }
   }
 }

@@ -15,7 +15,6 @@ import io.github.unipilechat.errors.RequestNotSentException;
 import io.github.unipilechat.errors.Text;
 import io.github.unipilechat.errors.UnipileApiException;
 import io.github.unipilechat.errors.UnipileException;
-import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.generated.api.MessagingApi;
 import io.github.unipilechat.generated.model.ChatsControllerStartNewChat201Response;
 import io.github.unipilechat.http.ApiKey;
@@ -23,7 +22,9 @@ import io.github.unipilechat.http.BaseUrl;
 import io.github.unipilechat.http.SendTracker;
 import io.github.unipilechat.http.Timeouts;
 import io.github.unipilechat.http.Transport;
-import io.github.unipilechat.multipart.BracketEncoder;
+import io.github.unipilechat.form.FormSchema;
+import io.github.unipilechat.form.GeneratedCall;
+import io.github.unipilechat.form.ObjectParts;
 import io.github.unipilechat.multipart.FormPart;
 import io.github.unipilechat.multipart.PartGroup;
 import io.github.unipilechat.options.LinkedInOptions;
@@ -34,9 +35,11 @@ import io.github.unipilechat.retry.RetryPolicy;
 import io.github.unipilechat.retry.Sleeper;
 import io.github.unipilechat.validation.ProviderSpec;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -73,9 +76,10 @@ import retrofit2.Response;
  */
 public final class UnipileChatClient implements AutoCloseable {
   static final String LINKEDIN = "linkedin";
-  static final String ATTACHMENTS = "attachments";
 
   private static final Logger LOG = LoggerFactory.getLogger(UnipileChatClient.class);
+  private static final GeneratedCall START_CHAT = GeneratedCall.find(MessagingApi.class,
+      ProviderSpec.START_CHAT_PATH, ChatsControllerStartNewChat201Response.class);
 
   /** The success statuses the spec documents for this operation: any other 2xx is not a started chat. */
   private static final Set<Integer> DOCUMENTED_SUCCESS = documentedSuccess();
@@ -383,37 +387,37 @@ public final class UnipileChatClient implements AutoCloseable {
     return e.getClass().getSimpleName() + message;
   }
 
+  /**
+   * The generated method, called with every slot null but one part slot that carries every part in the spec's
+   * order ({@link PartGroup}): the generated interface still decides method, path and response model, and its
+   * arity and argument order no longer matter. A field the provider adds or reorders cannot land in a wrong slot.
+   */
+  @SuppressWarnings("unchecked")
   private Call<ChatsControllerStartNewChat201Response> call(StartChatRequest request) {
     Objects.requireNonNull(request, "request");
-    MessagingApi api = transport.api();
-    return api.chatsControllerStartNewChat(
-        request.accountId(),
-        request.attendeeIds(),
-        request.text().orElse(null),
-        groupedParts(request),
-        request.voiceMessage().map(file -> new FormPart.File("voice_message", file).toOkHttp()).orElse(null),
-        request.videoMessage().map(file -> new FormPart.File("video_message", file).toOkHttp()).orElse(null),
-        request.subject().orElse(null),
-        null);
+    Object[] arguments = new Object[START_CHAT.method().getParameterCount()];
+    arguments[START_CHAT.partSlot()] = START_CHAT.wrap(groupedParts(request));
+    try {
+      return (Call<ChatsControllerStartNewChat201Response>) START_CHAT.method().invoke(transport.api(), arguments);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
-  /**
-   * What the generated signature cannot carry: every attachment (it has one slot) and the LinkedIn options as
-   * bracket fields (it would send one JSON part).
-   */
+  /** Every part of the request, in the canonical order, as one value for the generated method's part slot. */
   static MultipartBody.Part groupedParts(StartChatRequest request) {
-    List<FormPart> parts = new ArrayList<>();
-    BracketEncoder.appendFiles(ATTACHMENTS, request.attachments(), parts);
-    request.linkedIn().ifPresent(options -> parts.addAll(linkedInParts(options)));
-    return parts.isEmpty() ? null : PartGroup.of(parts);
+    return PartGroup.of(request.parts());
   }
 
-  /** The LinkedIn options as the provider reads them: one bracket-named part per leaf, then follow-up files. */
+  /** The LinkedIn options as the provider reads them: one bracket-named part per leaf and file, in the spec's order. */
   public static List<FormPart> linkedInParts(LinkedInOptions options) {
-    List<FormPart> parts = BracketEncoder.encode(LINKEDIN, options.fields());
-    List<Attachment> files = options.followUpAttachments();
-    BracketEncoder.appendFiles(BracketEncoder.name(LINKEDIN, "follow_up", ATTACHMENTS), files, parts);
-    return parts;
+    FormSchema form = FormSchema.provider();
+    return ObjectParts.encode(form, LINKEDIN, form.require(LINKEDIN).schema(), options.fields(), options.files());
   }
 
   /** An error body's first {@link ApiError#BODY_LIMIT} bytes, and whether there was more. */

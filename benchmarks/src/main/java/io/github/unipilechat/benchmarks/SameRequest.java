@@ -1,12 +1,10 @@
 package io.github.unipilechat.benchmarks;
 
 import io.github.unipilechat.StartChatRequest;
-import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.generated.model.FollowUpConfig;
 import io.github.unipilechat.generated.model.FollowUpConfigScheduledTime;
 import io.github.unipilechat.generated.model.RecruiterOptions;
-import io.github.unipilechat.multipart.FormPart;
 import io.github.unipilechat.options.LinkedInOptions;
 import java.nio.charset.StandardCharsets;
 import okhttp3.MediaType;
@@ -37,29 +35,26 @@ final class SameRequest {
         .build();
   }
 
-  /** The body the client sends for {@code request}, from the client's own encoders. */
+  /** The body the client sends for {@code request}, from the client's own encoder (its parts, in its order). */
   static MultipartBody clientBody(StartChatRequest request) {
     MultipartBody.Builder body = new MultipartBody.Builder().setType(MultipartBody.FORM);
-    body.addPart(new FormPart.Text("account_id", request.accountId()).toOkHttp());
-    request.attendeeIds().forEach(id -> body.addPart(new FormPart.Text("attendees_ids", id).toOkHttp()));
-    request.text().ifPresent(text -> body.addPart(new FormPart.Text("text", text).toOkHttp()));
-    request.attachments().forEach(file -> body.addPart(new FormPart.File("attachments", file).toOkHttp()));
-    request.linkedIn().ifPresent(options -> UnipileChatClient.linkedInParts(options).forEach(p -> body.addPart(p.toOkHttp())));
+    request.parts().forEach(part -> body.addPart(part.toOkHttp()));
     return body.build();
   }
 
+  /** The same parts by hand, in the client's canonical order (the spec's property order). */
   static MultipartBody byHand() {
     return new MultipartBody.Builder().setType(MultipartBody.FORM)
         .addFormDataPart("account_id", null, RequestBody.create("acc_1", TEXT))
-        .addFormDataPart("attendees_ids", null, RequestBody.create("ACoAAB1", TEXT))
         .addFormDataPart("text", null, RequestBody.create("A role you might like", TEXT))
         .addFormDataPart("attachments", "role.pdf", RequestBody.create(ATTACHMENT, PDF))
+        .addFormDataPart("attendees_ids", null, RequestBody.create("ACoAAB1", TEXT))
+        .addFormDataPart("linkedin[api]", null, RequestBody.create("recruiter", TEXT))
         .addFormDataPart("linkedin[visibility]", null, RequestBody.create("PRIVATE", TEXT))
         .addFormDataPart("linkedin[follow_up][subject]", null, RequestBody.create("Following up", TEXT))
         .addFormDataPart("linkedin[follow_up][text]", null, RequestBody.create("Any thoughts?", TEXT))
         .addFormDataPart("linkedin[follow_up][scheduled_time][days]", null, RequestBody.create("5", TEXT))
         .addFormDataPart("linkedin[follow_up][scheduled_time][timezone]", null, RequestBody.create("Europe/Paris", TEXT))
-        .addFormDataPart("linkedin[api]", null, RequestBody.create("recruiter", TEXT))
         .build();
   }
 }

@@ -68,6 +68,11 @@ final class StartChatCommand implements Callable<Integer> {
   @Option(names = "--follow-up-attach", description = "File for the recruiter follow-up; repeat for several.")
   List<Path> followUpAttachments = new ArrayList<>();
 
+  @Option(names = "--field", paramLabel = "NAME=VALUE|NAME=@PATH",
+      description = {"Any field of the spec's form by name, as curl -F reads it: NAME=VALUE for text (repeat for an",
+          "array field), NAME=@PATH for a file. Reaches fields the provider adds after this tool was built."})
+  List<String> fields = new ArrayList<>();
+
   @Option(names = "--base-url", description = "API base URL (env UNIPILE_BASE_URL).")
   String baseUrl;
 
@@ -184,7 +189,25 @@ final class StartChatCommand implements Callable<Integer> {
     } else if (!followUpAttachments.isEmpty()) {
       throw new IllegalArgumentException("--follow-up-attach needs --linkedin with a recruiter follow_up");
     }
+    for (String field : fields) {
+      addField(builder, field);
+    }
     return builder.build();
+  }
+
+  /** {@code NAME=VALUE} or {@code NAME=@PATH}; the value is never echoed in an error (it may be a secret). */
+  private static void addField(StartChatRequest.Builder builder, String field) {
+    int equals = field.indexOf('=');
+    if (equals <= 0) {
+      throw new IllegalArgumentException("--field takes NAME=VALUE or NAME=@PATH (got no '=' after a name)");
+    }
+    String name = field.substring(0, equals);
+    String value = field.substring(equals + 1);
+    if (value.startsWith("@")) {
+      builder.field(name, Attachment.of(Path.of(value.substring(1))));
+    } else {
+      builder.field(name, value);
+    }
   }
 
   /**

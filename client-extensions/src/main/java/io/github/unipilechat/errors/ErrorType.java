@@ -127,15 +127,9 @@ public final class ErrorType {
   }
 
   private static JsonNode resolve(JsonNode document, JsonNode node) {
-    for (int depth = 0; depth < 16 && node.has("$ref"); depth++) {
-      String ref = node.get("$ref").asText();
-      if (!ref.startsWith("#")) {
-        return node;
-      }
-      node = document.at(ref.substring(1));
-    }
-    return node;
+    return ProviderSpec.resolve(document, node);
   }
+
 
   private static Integer parseStatus(String key) {
     try {

@@ -1,6 +1,7 @@
 package io.github.unipilechat.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.unipilechat.validation.ProviderSpec;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -9,8 +10,9 @@ import java.util.Optional;
 import okhttp3.Headers;
 
 /**
- * The provider answered with an error status. One subclass per documented status (see {@link #of(ApiError, int)}),
- * {@link UnexpectedStatusException} for any other. The message is one line naming the status and the type.
+ * The provider answered with an error status. A subclass per status known when this SDK was written (see
+ * {@link #of(ApiError, int)}), this class itself for a status the bundled spec documents beyond those, and
+ * {@link UnexpectedStatusException} for a status the spec does not document. The message is one line naming the status and the type.
  */
 public class UnipileApiException extends UnipileException {
   static final int TITLE_MAX = 160;
@@ -43,7 +45,10 @@ public class UnipileApiException extends UnipileException {
       case 501 -> new NotImplementedException(error, attempts);
       case 503 -> new ServiceUnavailableException(error, attempts);
       case 504 -> new GatewayTimeoutException(error, attempts);
-      default -> new UnexpectedStatusException(error, attempts);
+      // A status the spec documents but no subclass names yet (say a 409 added upstream) is an API error like the
+      // others, with its status and type; only a status the spec does not document is "unexpected".
+      default -> ProviderSpec.documentsStatus(error.status()) ? new UnipileApiException(error, attempts)
+          : new UnexpectedStatusException(error, attempts);
     };
   }
 

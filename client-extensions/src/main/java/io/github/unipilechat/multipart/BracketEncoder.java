@@ -39,6 +39,11 @@ public final class BracketEncoder {
     return name.toString();
   }
 
+  /** Appends the fields for {@code node} under {@code name} to {@code parts}, in the tree's order. */
+  public static void encodeInto(String name, JsonNode node, List<FormPart> parts) {
+    encode(name, node, parts);
+  }
+
   private static void encode(String name, JsonNode node, List<FormPart> parts) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return;

@@ -8,14 +8,17 @@ import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.generated.model.ClassicOptions;
 import io.github.unipilechat.generated.model.RecruiterOptions;
 import io.github.unipilechat.generated.model.SalesNavigatorOptions;
-import io.github.unipilechat.validation.RequestRules;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * The spec's {@code linkedin} field: exactly one of its three shapes. Each wraps the generated model of its
- * shape, so a property the provider adds is settable (and sent) after a rebuild.
+ * The spec's {@code linkedin} field: one of the shapes its {@code anyOf} declares. Not a closed set: the shapes are
+ * read from the spec, so a shape the provider adds works after a rebuild through {@link #fromJson(String)} and
+ * {@link #of(Object)} (as a {@link LinkedInShape}); today's three also have typed factories. However built, the
+ * options are validated against the spec's schema and sent as bracket fields in the spec's property order.
  */
-public sealed interface LinkedInOptions permits ClassicLinkedIn, RecruiterLinkedIn, SalesNavigatorLinkedIn {
+public interface LinkedInOptions {
 
   /** The spec-shaped JSON of these options, without files; a copy the caller may change. */
   ObjectNode fields();
@@ -25,27 +28,78 @@ public sealed interface LinkedInOptions permits ClassicLinkedIn, RecruiterLinked
     return List.of();
   }
 
+  /**
+   * Every file inside these options, by the dotted path of its property, e.g. {@code follow_up.attachments}: each
+   * is sent as a file part under the bracket name of that path, at that property's place.
+   */
+  default Map<String, List<Attachment>> files() {
+    return Map.of();
+  }
+
+  /**
+   * Standard LinkedIn messaging (inMail, company topic, applicant, pending invitation).
+   *
+   * @param options the generated model of the spec's "Classic options"; {@code api} may be left unset
+   * @throws InvalidRequestException when the options break the spec's rules
+   */
   static ClassicLinkedIn classic(ClassicOptions options) {
     return ClassicLinkedIn.of(options);
   }
 
+  /**
+   * LinkedIn Recruiter messaging; {@code api=recruiter} is set for you.
+   *
+   * @param options the generated model of the spec's "Recruiter options"
+   * @param followUpAttachments files for the scheduled follow-up (needs {@code follow_up} on the options)
+   * @throws InvalidRequestException when the options break the spec's rules
+   */
   static RecruiterLinkedIn recruiter(RecruiterOptions options, Attachment... followUpAttachments) {
     return RecruiterLinkedIn.of(options, List.of(followUpAttachments));
   }
 
+  /** LinkedIn Sales Navigator messaging: {@code api=sales_navigator}, nothing else. */
   static SalesNavigatorLinkedIn salesNavigator() {
     return SalesNavigatorLinkedIn.of(new SalesNavigatorOptions());
   }
 
   /**
+   * Options from any generated model of a {@code linkedin} shape, including one the provider adds upstream: the
+   * shape is the {@code anyOf} branch whose properties are the model's (or whose {@code api} value the model
+   * carries), and that value is set for you. Today's three models give their typed wrappers. Files on the
+   * model ({@code List<File>} properties the spec types as binary) are sent as file parts.
+   *
+   * @param generatedModel an instance of a class generated from the spec, e.g. {@code new RecruiterOptions()}
+   * @throws InvalidRequestException when the model is no shape of the spec, or breaks its rules
+   */
+  static LinkedInOptions of(Object generatedModel) {
+    Objects.requireNonNull(generatedModel, "generatedModel");
+    if (generatedModel instanceof ClassicOptions classic) {
+      return classic(classic);
+    }
+    if (generatedModel instanceof RecruiterOptions recruiter) {
+      return recruiter(recruiter);
+    }
+    if (generatedModel instanceof SalesNavigatorOptions salesNavigator) {
+      return SalesNavigatorLinkedIn.of(salesNavigator);
+    }
+    return LinkedInShape.ofModel(generatedModel);
+  }
+
+  /**
    * Options from a JSON object shaped like the spec's {@code linkedin} field, e.g.
-   * {@code {"api":"recruiter","follow_up":{...}}}. The shape is chosen by {@code api} (absent means classic).
+   * {@code {"api":"recruiter","follow_up":{...}}}. The shape is the branch whose {@code api} value the object
+   * carries; without {@code api}, the branch that does not require it (classic today).
+   *
+   * @throws InvalidRequestException when the JSON is malformed or breaks the spec's rules, naming each field
    */
   static LinkedInOptions fromJson(String json) {
     return fromJson(json, List.of());
   }
 
-  /** As {@link #fromJson(String)}, with files for the recruiter follow-up. */
+  /**
+   * As {@link #fromJson(String)}, with files for the one file-list property of the chosen shape (the recruiter
+   * follow-up's {@code follow_up.attachments} today).
+   */
   static LinkedInOptions fromJson(String json, List<Attachment> followUpAttachments) {
     JsonNode tree;
     try {
@@ -56,17 +110,6 @@ public sealed interface LinkedInOptions permits ClassicLinkedIn, RecruiterLinked
     if (tree == null || !tree.isObject()) {
       throw new InvalidRequestException("linkedin", "must be a JSON object");
     }
-    RequestRules.checkLinkedIn(tree);
-    String api = tree.path(RecruiterOptions.JSON_PROPERTY_API).asText("");
-    if (api.equals(RecruiterOptions.ApiEnum.RECRUITER.getValue())) {
-      return RecruiterLinkedIn.of(ModelTrees.fromTree(tree, RecruiterOptions.class), followUpAttachments);
-    }
-    if (!followUpAttachments.isEmpty()) {
-      throw new InvalidRequestException("linkedin.follow_up.attachments", "needs the recruiter shape (api=recruiter)");
-    }
-    if (api.equals(SalesNavigatorOptions.ApiEnum.SALES_NAVIGATOR.getValue())) {
-      return SalesNavigatorLinkedIn.of(ModelTrees.fromTree(tree, SalesNavigatorOptions.class));
-    }
-    return ClassicLinkedIn.of(ModelTrees.fromTree(tree, ClassicOptions.class));
+    return LinkedInShape.fromTree((ObjectNode) tree, followUpAttachments);
   }
 }

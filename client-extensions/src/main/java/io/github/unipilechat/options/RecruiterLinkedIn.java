@@ -10,6 +10,7 @@ import io.github.unipilechat.generated.model.RecruiterOptions;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -57,6 +58,13 @@ public final class RecruiterLinkedIn extends ShapeFields implements LinkedInOpti
   @Override
   public List<Attachment> followUpAttachments() {
     return followUpAttachments;
+  }
+
+  @Override
+  public Map<String, List<Attachment>> files() {
+    return followUpAttachments.isEmpty() ? Map.of()
+        : Map.of(RecruiterOptions.JSON_PROPERTY_FOLLOW_UP + "." + FollowUpConfig.JSON_PROPERTY_ATTACHMENTS,
+            followUpAttachments);
   }
 
   @Override

@@ -203,6 +203,9 @@ final class AnyOfResolver {
   }
 
   static String join(String field, String name) {
+    if (name == null || name.isEmpty()) {
+      return field;
+    }
     return field.isEmpty() ? name : field + "." + name;
   }
 }

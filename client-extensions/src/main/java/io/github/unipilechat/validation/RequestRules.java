@@ -1,12 +1,16 @@
 package io.github.unipilechat.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.github.unipilechat.errors.InvalidRequestException;
+import io.github.unipilechat.form.Branches;
+import io.github.unipilechat.form.FormField;
+import io.github.unipilechat.form.FormSchema;
 import io.github.unipilechat.errors.InvalidRequestException.Violation;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,11 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RequestRules {
   private static final String LINKEDIN = "linkedin";
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
-  private static final ObjectNode REQUEST_SCHEMA = ProviderSpec.requestSchema();
-  private static final JsonNode LINKEDIN_SCHEMA = REQUEST_SCHEMA.get("properties").get(LINKEDIN);
-  private static final JsonSchema TOP_LEVEL = FACTORY.getSchema(withoutFilesAndLinkedIn(REQUEST_SCHEMA));
+  private static final FormSchema FORM = FormSchema.provider();
+  private static final JsonNode WITHOUT_FILES = withoutFiles(FORM);
+  private static final JsonNode LINKEDIN_SCHEMA = FORM.field(LINKEDIN).map(FormField::schema).orElse(null);
   // Keyed by the anyOf branches taken, which alone decide the resolved schema: hashing and comparing the
   // resolved schema itself cost more than validating with it. Bounded by the spec's branch combinations.
+  private static final Map<String, JsonSchema> FORM_BY_BRANCHES = new ConcurrentHashMap<>();
   private static final Map<String, JsonSchema> LINKEDIN_BY_BRANCHES = new ConcurrentHashMap<>();
   // Copied once: ZoneId hands out a fresh copy of its ~600 ids on every call.
   private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
@@ -36,27 +41,35 @@ public final class RequestRules {
   private RequestRules() {}
 
   /**
-   * Checks the request's text fields (shaped as the spec's JSON: {@code account_id}, {@code attendees_ids},
-   * {@code text}, {@code subject}) and its LinkedIn options, if any.
+   * Checks a whole request against the spec's form schema: {@code form} holds every non-file field shaped as the
+   * spec's JSON (text fields as strings, or the number/boolean their schema asks for; arrays; objects), and
+   * {@code filesGiven} names the file fields that carry at least one file (their presence is all JSON can say).
    *
    * @throws InvalidRequestException naming every broken rule
    */
-  public static void check(ObjectNode fields, JsonNode linkedIn) {
+  public static void check(ObjectNode form, Set<String> filesGiven) {
     List<Violation> violations = new ArrayList<>();
-    validate(TOP_LEVEL, fields, "", violations);
-    String accountId = fields.path("account_id").asText();
+    AnyOfResolver.Choices choices = AnyOfResolver.choose(WITHOUT_FILES, form, "", violations);
+    JsonSchema schema = FORM_BY_BRANCHES.computeIfAbsent(choices.key(),
+        key -> FACTORY.getSchema(choices.apply(WITHOUT_FILES)));
+    validate(schema, form, "", violations);
+    unknownProperties(WITHOUT_FILES, form, "", violations);
+    for (FormField field : FORM.fields()) {
+      if (field.required() && field.kind().isFile() && !filesGiven.contains(field.name())) {
+        violations.add(new Violation(field.name(), "is required"));
+      }
+    }
+    String accountId = form.path("account_id").asText();
     if (!accountId.isEmpty() && accountId.isBlank()) {
       violations.add(new Violation("account_id", "must not be blank"));
     }
-    JsonNode attendees = fields.path("attendees_ids");
+    JsonNode attendees = form.path("attendees_ids");
     for (int i = 0; i < attendees.size(); i++) {
       if (attendees.get(i).asText().isBlank()) {
         violations.add(new Violation("attendees_ids[" + i + "]", "must not be blank"));
       }
     }
-    if (linkedIn != null) {
-      linkedInViolations(linkedIn, violations);
-    }
+    checkTimeZones(form, "", violations);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
@@ -72,13 +85,43 @@ public final class RequestRules {
   }
 
   private static void linkedInViolations(JsonNode linkedIn, List<Violation> violations) {
+    if (LINKEDIN_SCHEMA == null) {
+      violations.add(new Violation(LINKEDIN, "is not a field of this spec's form"));
+      return;
+    }
     AnyOfResolver.Choices choices = AnyOfResolver.choose(LINKEDIN_SCHEMA, linkedIn, LINKEDIN, violations);
     if (choices.fits(LINKEDIN_SCHEMA)) {
       JsonSchema schema = LINKEDIN_BY_BRANCHES.computeIfAbsent(choices.key(),
           key -> FACTORY.getSchema(choices.apply(LINKEDIN_SCHEMA)));
       validate(schema, linkedIn, LINKEDIN, violations);
+      unknownProperties(LINKEDIN_SCHEMA, linkedIn, LINKEDIN, violations);
     }
     checkTimeZones(linkedIn, LINKEDIN, violations);
+  }
+
+  /**
+   * A key the (resolved) schema does not list is refused, as the generated models refuse it: a mistyped option
+   * name must not be sent and silently ignored. Walks the schema, so it is as deep as the spec, no deeper.
+   */
+  private static void unknownProperties(JsonNode declared, JsonNode instance, String field, List<Violation> violations) {
+    // An object fitting no branch is reported already by the branch choice.
+    JsonNode schema = instance.isObject() ? Branches.choose(declared, instance) : null;
+    if (schema == null || !(schema.get("properties") instanceof ObjectNode properties)
+        || schema.path("additionalProperties").asBoolean(false)) {
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = instance.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String child = AnyOfResolver.join(field, entry.getKey());
+      JsonNode propertySchema = properties.get(entry.getKey());
+      if (propertySchema == null) {
+        violations.add(new Violation(child, "is not a field of "
+            + schema.path("title").asText(field.isEmpty() ? "the form" : field).toLowerCase(java.util.Locale.ROOT)));
+      } else {
+        unknownProperties(propertySchema, entry.getValue(), child, violations);
+      }
+    }
   }
 
   private static void validate(JsonSchema schema, JsonNode instance, String root, List<Violation> violations) {
@@ -115,17 +158,19 @@ public final class RequestRules {
     }
   }
 
-  /** Files are checked as files, and LinkedIn options by their own branch; the rest of the schema stays. */
-  private static JsonNode withoutFilesAndLinkedIn(ObjectNode requestSchema) {
-    ObjectNode schema = requestSchema.deepCopy();
-    ObjectNode properties = (ObjectNode) schema.get("properties");
-    properties.remove(LINKEDIN);
-    properties.properties().removeIf(p -> isBinary(p.getValue()));
+  /** Files are checked as files (present or not); the rest of the schema, $refs resolved at the top, stays. */
+  private static JsonNode withoutFiles(FormSchema form) {
+    ObjectNode schema = ((ObjectNode) form.schema()).deepCopy();
+    ObjectNode properties = schema.putObject("properties");
+    ArrayNode required = schema.putArray("required");
+    for (FormField field : form.fields()) {
+      if (!field.kind().isFile()) {
+        properties.set(field.name(), field.schema());
+        if (field.required()) {
+          required.add(field.name());
+        }
+      }
+    }
     return schema;
-  }
-
-  private static boolean isBinary(JsonNode propertySchema) {
-    return "binary".equals(propertySchema.path("format").asText())
-        || "binary".equals(propertySchema.path("items").path("format").asText());
   }
 }

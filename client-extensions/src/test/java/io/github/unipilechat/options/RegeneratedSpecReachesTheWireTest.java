@@ -4,32 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.multipart.BracketEncoder;
 import io.github.unipilechat.multipart.FormPart;
+import io.github.unipilechat.regen.Codegen;
 import io.github.unipilechat.validation.ProviderSpec;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openapitools.codegen.CodegenConstants;
-import org.openapitools.codegen.DefaultGenerator;
-import org.openapitools.codegen.config.CodegenConfigurator;
-import org.openapitools.codegen.config.GlobalSettings;
 
 /**
  * What a spec update does without a hand-written change: the provider adds an optional field and an enum value
- * to the Recruiter shape; the models are regenerated (with client-generated's settings) and compiled, and the
+ * to the Recruiter shape; the models are regenerated (with client-generated's settings file) and compiled, and the
  * client's own tree-and-bracket path sends both.
  */
 class RegeneratedSpecReachesTheWireTest {
@@ -45,38 +38,8 @@ class RegeneratedSpecReachesTheWireTest {
     ObjectNode recruiter = (ObjectNode) spec.at(RECRUITER);
     recruiter.putObject("priority").put("type", "string").put("description", "Added upstream.");
     ((ArrayNode) recruiter.at("/visibility/enum")).add("TEAM");
-    Path specFile = temp.resolve("modified.openapi.json");
-    new ObjectMapper().writeValue(specFile.toFile(), spec);
-
-    Path out = temp.resolve("generated");
-    // The same settings as client-generated/pom.xml, in another package so the build's models stay untouched.
-    CodegenConfigurator config = new CodegenConfigurator()
-        .setGeneratorName("java").setLibrary("retrofit2").setInputSpec(specFile.toString())
-        .setOutputDir(out.toString()).setValidateSpec(false)
-        .setModelPackage("regen.model").setApiPackage("regen.api").setInvokerPackage("regen")
-        .addTypeMapping("number", "Integer")
-        .addAdditionalProperty("serializationLibrary", "jackson")
-        .addAdditionalProperty("openApiNullable", false)
-        .addAdditionalProperty("useJakartaEe", true)
-        .addAdditionalProperty("hideGenerationTimestamp", true);
-    GlobalSettings.setProperty(CodegenConstants.MODELS, "");
-    GlobalSettings.setProperty(CodegenConstants.MODEL_TESTS, "false");
-    GlobalSettings.setProperty(CodegenConstants.MODEL_DOCS, "false");
-    try {
-      new DefaultGenerator().opts(config.toClientOptInput()).generate();
-    } finally {
-      GlobalSettings.reset();
-    }
-
-    Path classes = Files.createDirectories(temp.resolve("classes"));
-    List<String> sources;
-    try (Stream<Path> files = Files.walk(out)) {
-      sources = files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int status = javac.run(null, null, null, Stream.concat(
-        Stream.of("-d", classes.toString(), "-cp", testClassPath(), "-proc:none", "-nowarn"), sources.stream()).toArray(String[]::new));
-    assertThat(status).as("the regenerated models compile").isZero();
+    // The build's settings (client-generated/openapi-generator.yaml), in another package so the build's models stay untouched.
+    Path classes = Codegen.regenerate(spec, temp, "regen", true, false);
     regenerated = new URLClassLoader(new URL[] {classes.toUri().toURL()}, RegeneratedSpecReachesTheWireTest.class.getClassLoader());
   }
 
@@ -114,10 +77,5 @@ class RegeneratedSpecReachesTheWireTest {
         .filter(m -> m.getName().startsWith("set") && m.getParameterCount() == 1)
         .filter(m -> m.getAnnotation(JsonProperty.class) != null && m.getAnnotation(JsonProperty.class).value().equals(property))
         .findFirst().orElseThrow(() -> new AssertionError("the regenerated model has no " + property));
-  }
-
-  private static String testClassPath() {
-    String surefire = System.getProperty("surefire.test.class.path");
-    return surefire != null ? surefire : System.getProperty("java.class.path");
   }
 }

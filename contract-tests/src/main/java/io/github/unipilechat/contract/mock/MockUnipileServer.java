@@ -281,11 +281,18 @@ public final class MockUnipileServer implements AutoCloseable {
         decoded == null ? List.of() : decoded.files(),
         redactedHeaders(ctx), status, violations));
     if (violations.isEmpty()) {
-      LOG.info("POST {} -> {}", SpecValidator.PATH, status);
+      LOG.info("POST {} -> {} fields: {}", SpecValidator.PATH, status, decoded == null ? "-" : fieldNames(decoded));
     } else {
       LOG.info("POST {} -> {} invalid: {}", SpecValidator.PATH, status,
           Printable.of(violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "))));
     }
+  }
+
+  /** The top-level field names that arrived (names only: values are the user's data), printable characters only. */
+  private static String fieldNames(DecodedRequest decoded) {
+    List<String> names = new ArrayList<>();
+    decoded.fields().fieldNames().forEachRemaining(name -> names.add(name.replaceAll("[^\\w\\[\\]-]", "?")));
+    return names.size() <= 40 ? String.join(", ", names) : String.join(", ", names.subList(0, 40)) + ", ...";
   }
 
   /**

@@ -7,6 +7,9 @@ import au.com.dius.pact.core.model.ContentType;
 import au.com.dius.pact.core.model.generators.Generators;
 import au.com.dius.pact.core.model.matchingrules.MatchingRuleCategory;
 import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
+import io.github.unipilechat.StartChatRequest;
+import io.github.unipilechat.files.Attachment;
+import io.github.unipilechat.multipart.FormPart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +26,14 @@ import okio.Buffer;
  * client's order, as a Pact V4 request body: one part per field, so the pact lists every bracket field and file
  * and Pact JVM (which matches multipart bodies part by part) fails the test when the client sends anything else.
  *
+ * <p>Build it from the very request your code sends, {@link #of(StartChatRequest)}: the client's own encoder lists
+ * the parts, in its one canonical order (the spec's property order; inside {@code linkedin}, the order of the
+ * properties of the shape), whichever way the request was built.
+ *
  * <pre>{@code
- * PactForm form = new PactForm().text("account_id", "acc_1").text("attendees_ids", "ACoAAB1")
- *     .text("linkedin[api]", "recruiter").text("linkedin[follow_up][scheduled_time][days]", "5") ...;
+ * StartChatRequest request = StartChatRequest.builder().accountId("acc_1").attendee("ACoAAB1").text("Hi")
+ *     .linkedIn(LinkedInOptions.recruiter(new RecruiterOptions().signature("Jane"))).build();
+ * PactForm form = PactForm.of(request);
  * builder.expectsToReceiveHttpInteraction("start a Recruiter chat", i -> form.describeIn(i)
  *     .withRequest(r -> r.method("POST").path("/api/v1/chats").header("X-API-KEY", Matchers.regexp("\\S+", "k"))
  *         .body(form.toPactBody()))
@@ -69,6 +77,35 @@ public final class PactForm {
   }
 
   private final List<Field> fields = new ArrayList<>();
+
+  /**
+   * The form the client sends for {@code request}: every part {@link StartChatRequest#parts()} lists, in that
+   * order, text parts as text and files with their file name, content type and bytes.
+   *
+   * @throws IllegalArgumentException when a file is a one-shot stream (its bytes cannot be read twice)
+   */
+  public static PactForm of(StartChatRequest request) {
+    PactForm form = new PactForm();
+    for (FormPart part : request.parts()) {
+      if (part instanceof FormPart.Text text) {
+        form.text(text.name(), text.value());
+      } else if (part instanceof FormPart.File file) {
+        Attachment attachment = file.attachment();
+        if (!attachment.replayable()) {
+          throw new IllegalArgumentException(file.name() + ": " + attachment.fileName()
+              + " is a one-shot stream; give the pact and the client an attachment that can be read twice (bytes or a path)");
+        }
+        Buffer bytes = new Buffer();
+        try {
+          attachment.toRequestBody().writeTo(bytes);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        form.file(file.name(), attachment.fileName(), attachment.contentType(), bytes.readByteArray());
+      }
+    }
+    return form;
+  }
 
   /** A text field, sent as {@code text/plain; charset=UTF-8} like the client does. */
   public PactForm text(String name, String value) {

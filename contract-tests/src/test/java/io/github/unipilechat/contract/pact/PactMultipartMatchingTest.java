@@ -8,6 +8,8 @@ import au.com.dius.pact.core.matchers.MultipartMessageContentMatcher;
 import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.matchingrules.MatchingRuleCategory;
 import au.com.dius.pact.consumer.dsl.BodyBuilder;
+import io.github.unipilechat.StartChatRequest;
+import io.github.unipilechat.options.LinkedInOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +73,25 @@ class PactMultipartMatchingTest {
     PactForm swapped = new PactForm().text("attendees_ids", "ACoAAB1").text("account_id", "acc_1")
         .text("text", "Hello from the pact");
     assertThat(mismatches(UnipileChatConsumerPactTest.PLAIN, swapped)).isNotEmpty();
+  }
+
+  @Test
+  void aPactFromTheRequestIsTheSameWhicheverOrderTheOptionsWereWrittenIn() {
+    String specOrder = """
+        {"api":"recruiter","signature":"Jane","visibility":"PROJECT",
+         "follow_up":{"subject":"s","text":"t","scheduled_time":{"days":5,"timezone":"Europe/Paris"}}}""";
+    String shuffled = """
+        {"follow_up":{"scheduled_time":{"timezone":"Europe/Paris","days":5},"text":"t","subject":"s"},
+         "visibility":"PROJECT","signature":"Jane","api":"recruiter"}""";
+
+    PactForm expected = PactForm.of(request(LinkedInOptions.fromJson(specOrder)));
+    PactForm actual = PactForm.of(request(LinkedInOptions.fromJson(shuffled)));
+
+    assertThat(actual.describe()).isEqualTo(expected.describe());
+    assertThat(mismatches(expected, actual)).isEmpty();
+  }
+
+  private static StartChatRequest request(LinkedInOptions options) {
+    return StartChatRequest.builder().accountId("acc_1").attendee("ACoAAB1").text("Hi").linkedIn(options).build();
   }
 }

@@ -62,71 +62,36 @@ class UnipileChatConsumerPactTest {
 
   // ---- the interactions ------------------------------------------------------------------------------------
 
-  static final PactForm PLAIN = new PactForm()
-      .text("account_id", "acc_1")
-      .text("attendees_ids", "ACoAAB1")
-      .text("text", "Hello from the pact");
+  // Each pact is built from the very request its test sends (PactForm.of: the client's own encoder, its one
+  // canonical part order), so no field is copied into the pact by hand.
+  static final StartChatRequest PLAIN_REQUEST = base("acc_1", "ACoAAB1").text("Hello from the pact").build();
+  static final StartChatRequest ATTACHMENTS_REQUEST = StartChatRequest.builder().accountId("acc_1")
+      .attendees(List.of("ACoAAB1", "ACoAAB2")).text("Two files for you").attachment(CV).attachment(LOGO).build();
+  static final StartChatRequest CLASSIC_REQUEST = base("acc_1", "ACoAAB1").text("An InMail about careers")
+      .linkedIn(LinkedInOptions.fromJson(CLASSIC_INMAIL)).build();
+  static final StartChatRequest RECRUITER_DAYS_REQUEST = base("acc_1", "ACoAAB1").text("A role you might like")
+      .linkedIn(LinkedInOptions.fromJson(RECRUITER_DAYS, List.of(FOLLOW_UP_NOTES))).build();
+  static final StartChatRequest RECRUITER_WEEKS_REQUEST = base("acc_1", "ACoAAB1").text("Checking in on the role")
+      .linkedIn(LinkedInOptions.fromJson(RECRUITER_WEEKS)).build();
+  static final StartChatRequest SALES_NAV_REQUEST = base("acc_1", "ACoAAB1").text("Hello from Sales Navigator")
+      .linkedIn(LinkedInOptions.fromJson(SALES_NAVIGATOR)).build();
+  static final StartChatRequest TO_STRANGER_REQUEST = base("acc_1", "ACoStranger").text("Hello stranger").build();
+  static final StartChatRequest FROM_DISCONNECTED_REQUEST = base("acc_disconnected", "ACoAAB1").text("Hello").build();
+  static final StartChatRequest RATE_LIMITED_REQUEST = base("acc_busy", "ACoAAB1").text("One too many").build();
 
-  static final PactForm ATTACHMENTS = new PactForm()
-      .text("account_id", "acc_1")
-      .text("attendees_ids", "ACoAAB1")
-      .text("attendees_ids", "ACoAAB2")
-      .text("text", "Two files for you")
-      .file("attachments", CV.fileName(), CV.contentType(), PDF)
-      .file("attachments", LOGO.fileName(), LOGO.contentType(), PNG);
+  static final PactForm PLAIN = PactForm.of(PLAIN_REQUEST);
+  static final PactForm ATTACHMENTS = PactForm.of(ATTACHMENTS_REQUEST);
+  static final PactForm CLASSIC = PactForm.of(CLASSIC_REQUEST);
+  static final PactForm RECRUITER_DAYS_FORM = PactForm.of(RECRUITER_DAYS_REQUEST);
+  static final PactForm RECRUITER_WEEKS_FORM = PactForm.of(RECRUITER_WEEKS_REQUEST);
+  static final PactForm SALES_NAV = PactForm.of(SALES_NAV_REQUEST);
+  static final PactForm TO_STRANGER = PactForm.of(TO_STRANGER_REQUEST);
+  static final PactForm FROM_DISCONNECTED = PactForm.of(FROM_DISCONNECTED_REQUEST);
+  static final PactForm RATE_LIMITED = PactForm.of(RATE_LIMITED_REQUEST);
 
-  static final PactForm CLASSIC = new PactForm()
-      .text("account_id", "acc_1")
-      .text("attendees_ids", "ACoAAB1")
-      .text("text", "An InMail about careers")
-      .text("linkedin[api]", "classic")
-      .text("linkedin[topic]", "careers")
-      .text("linkedin[inmail]", "true");
-
-  static final PactForm RECRUITER_DAYS_FORM = new PactForm()
-      .text("account_id", "acc_1")
-      .text("attendees_ids", "ACoAAB1")
-      .text("text", "A role you might like")
-      .text("linkedin[api]", "recruiter")
-      .text("linkedin[signature]", "Jane, Talent team")
-      .text("linkedin[hiring_project_id]", "proj_42")
-      .text("linkedin[visibility]", "PROJECT")
-      .text("linkedin[follow_up][subject]", "Following up")
-      .text("linkedin[follow_up][text]", "Any thoughts on the role?")
-      .text("linkedin[follow_up][scheduled_time][days]", "5")
-      .text("linkedin[follow_up][scheduled_time][timezone]", "Europe/Paris")
-      .file("linkedin[follow_up][attachments]", FOLLOW_UP_NOTES.fileName(), FOLLOW_UP_NOTES.contentType(), NOTES);
-
-  static final PactForm RECRUITER_WEEKS_FORM = new PactForm()
-      .text("account_id", "acc_1")
-      .text("attendees_ids", "ACoAAB1")
-      .text("text", "Checking in on the role")
-      .text("linkedin[api]", "recruiter")
-      .text("linkedin[follow_up][subject]", "Checking in")
-      .text("linkedin[follow_up][text]", "Still interested?")
-      .text("linkedin[follow_up][scheduled_time][timezone]", "America/Phoenix")
-      .text("linkedin[follow_up][scheduled_time][weeks]", "2");
-
-  static final PactForm SALES_NAV = new PactForm()
-      .text("account_id", "acc_1")
-      .text("attendees_ids", "ACoAAB1")
-      .text("text", "Hello from Sales Navigator")
-      .text("linkedin[api]", "sales_navigator");
-
-  static final PactForm TO_STRANGER = new PactForm()
-      .text("account_id", "acc_1")
-      .text("attendees_ids", "ACoStranger")
-      .text("text", "Hello stranger");
-
-  static final PactForm FROM_DISCONNECTED = new PactForm()
-      .text("account_id", "acc_disconnected")
-      .text("attendees_ids", "ACoAAB1")
-      .text("text", "Hello");
-
-  static final PactForm RATE_LIMITED = new PactForm()
-      .text("account_id", "acc_busy")
-      .text("attendees_ids", "ACoAAB1")
-      .text("text", "One too many");
+  private static StartChatRequest.Builder base(String accountId, String attendee) {
+    return StartChatRequest.builder().accountId(accountId).attendee(attendee);
+  }
 
   @Pact(consumer = PactNames.CONSUMER)
   V4Pact plainChat(PactBuilder builder) {
@@ -197,61 +162,52 @@ class UnipileChatConsumerPactTest {
   @Test
   @PactTestFor(pactMethod = "plainChat")
   void plainChat(MockServer server) {
-    ChatStarted started = send(server, StartChatRequest.builder()
-        .accountId("acc_1").attendee("ACoAAB1").text("Hello from the pact").build());
+    ChatStarted started = send(server, PLAIN_REQUEST);
     assertThat(started.chatId()).contains("chat_plain");
   }
 
   @Test
   @PactTestFor(pactMethod = "chatWithAttachments")
   void chatWithAttachments(MockServer server) {
-    ChatStarted started = send(server, StartChatRequest.builder()
-        .accountId("acc_1").attendees(List.of("ACoAAB1", "ACoAAB2")).text("Two files for you")
-        .attachment(CV).attachment(LOGO).build());
+    ChatStarted started = send(server, ATTACHMENTS_REQUEST);
     assertThat(started.chatId()).contains("chat_files");
   }
 
   @Test
   @PactTestFor(pactMethod = "classicInmail")
   void classicInmail(MockServer server) {
-    send(server, StartChatRequest.builder().accountId("acc_1").attendee("ACoAAB1").text("An InMail about careers")
-        .linkedIn(LinkedInOptions.fromJson(CLASSIC_INMAIL)).build());
+    send(server, CLASSIC_REQUEST);
   }
 
   @Test
   @PactTestFor(pactMethod = "recruiterDays")
   void recruiterDays(MockServer server) {
-    send(server, StartChatRequest.builder().accountId("acc_1").attendee("ACoAAB1").text("A role you might like")
-        .linkedIn(LinkedInOptions.fromJson(RECRUITER_DAYS, List.of(FOLLOW_UP_NOTES))).build());
+    send(server, RECRUITER_DAYS_REQUEST);
   }
 
   @Test
   @PactTestFor(pactMethod = "recruiterWeeks")
   void recruiterWeeks(MockServer server) {
-    send(server, StartChatRequest.builder().accountId("acc_1").attendee("ACoAAB1").text("Checking in on the role")
-        .linkedIn(LinkedInOptions.fromJson(RECRUITER_WEEKS)).build());
+    send(server, RECRUITER_WEEKS_REQUEST);
   }
 
   @Test
   @PactTestFor(pactMethod = "salesNavigator")
   void salesNavigator(MockServer server) {
-    send(server, StartChatRequest.builder().accountId("acc_1").attendee("ACoAAB1")
-        .text("Hello from Sales Navigator").linkedIn(LinkedInOptions.fromJson(SALES_NAVIGATOR)).build());
+    send(server, SALES_NAV_REQUEST);
   }
 
   @Test
   @PactTestFor(pactMethod = "noConnection")
   void noConnection(MockServer server) {
-    UnipileApiException e = sendFailing(server, StartChatRequest.builder()
-        .accountId("acc_1").attendee("ACoStranger").text("Hello stranger").build());
+    UnipileApiException e = sendFailing(server, TO_STRANGER_REQUEST);
     assertApiError(e, UnprocessableEntityException.class, 422, "errors/no_connection_with_recipient");
   }
 
   @Test
   @PactTestFor(pactMethod = "disconnectedAccount")
   void disconnectedAccount(MockServer server) {
-    UnipileApiException e = sendFailing(server, StartChatRequest.builder()
-        .accountId("acc_disconnected").attendee("ACoAAB1").text("Hello").build());
+    UnipileApiException e = sendFailing(server, FROM_DISCONNECTED_REQUEST);
     assertApiError(e, UnauthorizedException.class, 401, "errors/disconnected_account");
   }
 
@@ -259,8 +215,7 @@ class UnipileChatConsumerPactTest {
   @PactTestFor(pactMethod = "tooManyRequests")
   void tooManyRequests(MockServer server) {
     // Retries off: the pact records one answer, and a retry would send a second, unexpected request.
-    UnipileApiException e = sendFailing(server, StartChatRequest.builder()
-        .accountId("acc_busy").attendee("ACoAAB1").text("One too many").build());
+    UnipileApiException e = sendFailing(server, RATE_LIMITED_REQUEST);
     assertApiError(e, TooManyRequestsException.class, 429, "errors/too_many_requests");
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
     assertThat(e.attempts()).isEqualTo(1);

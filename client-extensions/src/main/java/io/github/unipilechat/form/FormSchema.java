@@ -1,0 +1,91 @@
+package io.github.unipilechat.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.unipilechat.errors.InvalidRequestException;
+import io.github.unipilechat.validation.ProviderSpec;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The start-chat form as the spec declares it: every top-level field, in the spec's property order (the order
+ * parts go on the wire), with the kind that decides how its values are encoded. Read once per process from the
+ * document bundled with the client, so a field the provider adds, removes or reorders needs a rebuild and no edit.
+ */
+public final class FormSchema {
+  private static final FormSchema PROVIDER = of(ProviderSpec.document());
+
+  private final JsonNode document;
+  private final JsonNode schema;
+  private final Map<String, FormField> fields;
+
+  private FormSchema(JsonNode document, JsonNode schema, Map<String, FormField> fields) {
+    this.document = document;
+    this.schema = schema;
+    this.fields = fields;
+  }
+
+  /** The form of the document bundled with the client. */
+  public static FormSchema provider() {
+    return PROVIDER;
+  }
+
+  /** The form of any document shaped like the provider's (a copy under test, a newer release). */
+  public static FormSchema of(JsonNode document) {
+    JsonNode schema = resolve(document, ProviderSpec.requestSchema(document));
+    Set<String> required = new HashSet<>();
+    schema.path("required").forEach(name -> required.add(name.asText()));
+    Map<String, FormField> fields = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+    while (properties.hasNext()) {
+      Map.Entry<String, JsonNode> property = properties.next();
+      JsonNode propertySchema = resolve(document, property.getValue());
+      fields.put(property.getKey(), new FormField(property.getKey(), FormField.kindOf(propertySchema),
+          propertySchema, required.contains(property.getKey())));
+    }
+    return new FormSchema(document, schema, Collections.unmodifiableMap(fields));
+  }
+
+  /** The form's schema (shared; do not modify). */
+  public JsonNode schema() {
+    return schema;
+  }
+
+  /** Every field, in the spec's order. */
+  public List<FormField> fields() {
+    return List.copyOf(fields.values());
+  }
+
+  public Optional<FormField> field(String name) {
+    return Optional.ofNullable(fields.get(name));
+  }
+
+  /**
+   * The field named {@code name}.
+   *
+   * @throws InvalidRequestException when the spec has no such field, naming the ones it has
+   */
+  public FormField require(String name) {
+    FormField field = name == null ? null : fields.get(name);
+    if (field == null) {
+      throw new InvalidRequestException(name == null ? "field" : name,
+          "is not a field of the start-chat form; the spec has " + String.join(", ", fields.keySet()));
+    }
+    return field;
+  }
+
+  /** Follows local {@code $ref}s (bounded: a cycle stops after a few hops rather than looping). */
+  public JsonNode resolve(JsonNode node) {
+    return resolve(document, node);
+  }
+
+  static JsonNode resolve(JsonNode document, JsonNode node) {
+    return ProviderSpec.resolve(document, node);
+  }
+
+}

@@ -1,0 +1,89 @@
+package io.github.unipilechat.regen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.unipilechat.validation.ProviderSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.openapitools.codegen.CodegenConstants;
+import org.openapitools.codegen.DefaultGenerator;
+import org.openapitools.codegen.config.CodegenConfigurator;
+import org.openapitools.codegen.config.GlobalSettings;
+
+/**
+ * Regenerates the client from a (mutated) copy of the spec, with the very settings client-generated/pom.xml
+ * uses: both read client-generated/openapi-generator.yaml, so a test cannot drift from the build.
+ */
+public final class Codegen {
+  /** The generator settings file, relative to this module (surefire runs in the module's directory). */
+  public static final Path CONFIG = Path.of("..", "client-generated", "openapi-generator.yaml");
+
+  static {
+    // The generator logs every file it writes; the build's own run is quiet, and so is this one.
+    System.setProperty("org.slf4j.simpleLogger.log.org.openapitools", "warn");
+  }
+
+  private Codegen() {}
+
+  /**
+   * Generates the API interface, the models and the supporting files the pom keeps, then compiles them.
+   *
+   * @param packagePrefix null for the build's own packages, or another root (e.g. "regen") to keep both apart
+   * @return the directory of compiled classes, which also holds the spec at {@link ProviderSpec#RESOURCE}
+   */
+  public static Path regenerate(JsonNode spec, Path work, String packagePrefix, boolean models, boolean apis) {
+    try {
+      Files.createDirectories(work);
+      Path specFile = work.resolve("openapi.json");
+      new ObjectMapper().writeValue(specFile.toFile(), spec);
+      Path out = work.resolve("generated");
+      CodegenConfigurator config = CodegenConfigurator.fromFile(CONFIG.toString())
+          .setInputSpec(specFile.toString()).setOutputDir(out.toString()).setValidateSpec(false);
+      if (packagePrefix != null) {
+        config.setModelPackage(packagePrefix + ".model").setApiPackage(packagePrefix + ".api")
+            .setInvokerPackage(packagePrefix);
+      }
+      GlobalSettings.setProperty(CodegenConstants.MODELS, models ? "" : "false");
+      GlobalSettings.setProperty(CodegenConstants.APIS, apis ? "" : "false");
+      GlobalSettings.setProperty(CodegenConstants.SUPPORTING_FILES, apis ? "CollectionFormats.java,StringUtil.java" : "false");
+      GlobalSettings.setProperty(CodegenConstants.MODEL_TESTS, "false");
+      GlobalSettings.setProperty(CodegenConstants.MODEL_DOCS, "false");
+      GlobalSettings.setProperty(CodegenConstants.API_TESTS, "false");
+      GlobalSettings.setProperty(CodegenConstants.API_DOCS, "false");
+      try {
+        new DefaultGenerator().opts(config.toClientOptInput()).generate();
+      } finally {
+        GlobalSettings.reset();
+      }
+      Path classes = Files.createDirectories(work.resolve("classes"));
+      List<String> sources;
+      try (Stream<Path> files = Files.walk(out)) {
+        sources = files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+      }
+      JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+      int status = javac.run(null, null, null, Stream.concat(
+          Stream.of("-d", classes.toString(), "-cp", testClassPath(), "-proc:none", "-nowarn", "-Xlint:none"),
+          sources.stream()).toArray(String[]::new));
+      assertThat(status).as("the regenerated client compiles").isZero();
+      Path bundled = classes.resolve(ProviderSpec.RESOURCE.substring(1));
+      Files.createDirectories(bundled.getParent());
+      Files.copy(specFile, bundled);
+      return classes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String testClassPath() {
+    String surefire = System.getProperty("surefire.test.class.path");
+    return surefire != null ? surefire : System.getProperty("java.class.path");
+  }
+}
