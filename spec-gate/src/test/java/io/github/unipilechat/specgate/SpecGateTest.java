@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,7 +144,10 @@ class SpecGateTest {
   @Test
   void addedErrorStatusIsCompatible() throws Exception {
     assertCompatible(edited(s -> {
-      ObjectNode conflict = ((ObjectNode) s.at(RESPONSES)).putObject("409");
+      ObjectNode responses = (ObjectNode) s.at(RESPONSES);
+      String status = IntStream.range(400, 600).mapToObj(Integer::toString).filter(code -> !responses.has(code))
+          .findFirst().orElseThrow();
+      ObjectNode conflict = responses.putObject(status);
       conflict.put("description", "Conflict");
       ObjectNode schema = conflict.putObject("content").putObject("application/json").putObject("schema");
       schema.put("type", "object");
