@@ -33,8 +33,7 @@ class VerifyPactMojoTest {
         .isInstanceOf(MojoFailureException.class)
         .message()
         .isEqualTo("interaction 'start a Recruiter chat with a follow-up in 2 days': request field "
-            + "linkedin.follow_up.scheduled_time.days: Numeric instance is lower than the required minimum "
-            + "(minimum: 3, found: 2)" + System.lineSeparator()
+            + "linkedin.follow_up.scheduled_time.days: must have a minimum value of 3" + System.lineSeparator()
             + "verify-pact: 1 violation(s) in 2 interaction(s)");
   }
 

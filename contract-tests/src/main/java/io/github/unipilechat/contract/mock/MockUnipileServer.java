@@ -73,6 +73,7 @@ public final class MockUnipileServer implements AutoCloseable {
   private final long maxRequestBytes;
   private final int maxParts;
   private final Journal journal;
+  private final boolean acceptNotDescribed;
   private volatile String defaultPrefer;
   private Javalin app;
 
@@ -85,6 +86,7 @@ public final class MockUnipileServer implements AutoCloseable {
     this.maxRequestBytes = builder.maxRequestBytes;
     this.maxParts = builder.maxParts;
     this.journal = new Journal(builder.journalLimit);
+    this.acceptNotDescribed = builder.acceptNotDescribed;
   }
 
   public static Builder builder() {
@@ -194,7 +196,7 @@ public final class MockUnipileServer implements AutoCloseable {
       return;
     }
     DecodedRequest decoded = spec.decoder().decode(received);
-    ValidationResult result = spec.validateRequest(decoded, true);
+    ValidationResult result = spec.validateRequest(decoded, true).accepting(acceptNotDescribed);
     if (!result.valid()) {
       boolean missing = result.violations().stream().anyMatch(v -> v.rule().equals("is required"));
       answerError(ctx, 400, missing ? "errors/missing_parameters" : "errors/invalid_parameters",
@@ -333,8 +335,22 @@ public final class MockUnipileServer implements AutoCloseable {
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private int maxParts = DEFAULT_MAX_PARTS;
     private int journalLimit = DEFAULT_JOURNAL_LIMIT;
+    private boolean acceptNotDescribed;
 
     private Builder() {}
+
+    /**
+     * Whether to accept what the spec does not describe (default false: answered 400 like a broken rule, with
+     * "is not described by the spec; the provider may ignore it"): a field no schema lists ({@code foo},
+     * {@code linkedin[foo]}), a key of another LinkedIn shape ({@code follow_up} under the classic one), a value
+     * fitting several {@code anyOf} branches ({@code days} with {@code weeks}). The same switch as the client's
+     * {@code StartChatRequest.Builder.acceptNotDescribed} and {@code verify-pact --accept-not-described};
+     * {@code mock-server --accept-not-described} on the command line.
+     */
+    public Builder acceptNotDescribed(boolean acceptNotDescribed) {
+      this.acceptNotDescribed = acceptNotDescribed;
+      return this;
+    }
 
     /** Where to listen; loopback by default, so nothing outside this machine can reach the mock. */
     public Builder host(String host) {
