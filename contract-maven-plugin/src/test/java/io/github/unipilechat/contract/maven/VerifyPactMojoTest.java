@@ -38,6 +38,24 @@ class VerifyPactMojoTest {
   }
 
   @Test
+  void notDescribedFailsTheBuildUnlessAccepted() throws Exception {
+    Path valid = Path.of(getClass().getResource("/pacts/follow-up-in-5-days.json").toURI());
+    Files.writeString(pacts.resolve("undescribed.json"),
+        Files.readString(valid).replace("linkedin[signature]", "linkedin[signatur]"));
+
+    assertThatThrownBy(() -> mojo().execute()).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("request field linkedin.signatur: is not described by the spec; the provider may ignore it");
+
+    VerifyPactMojo lenient = mojo();
+    lenient.acceptNotDescribed = true;
+    assertThatCode(lenient::execute).doesNotThrowAnyException();
+
+    copy("pacts-bad/follow-up-in-2-days.json");
+    assertThatThrownBy(lenient::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("must have a minimum value of 3");
+  }
+
+  @Test
   void aGivenSpecIsUsedInsteadOfTheBundledOne() throws Exception {
     copy("pacts/follow-up-in-5-days.json");
     VerifyPactMojo mojo = mojo();

@@ -58,7 +58,7 @@ class EncoderDecoderCrossCheckProperties {
     server.close();
   }
 
-  @Property(tries = 150)
+  @Property(tries = 100)
   void whatTheClientSendsTheKitReadsBack(@ForAll("requests") ObjectNode meant) throws Exception {
     StartChatRequest.Builder builder = StartChatRequest.builder().accountId(meant.get("account_id").asText());
     meant.get("attendees_ids").forEach(id -> builder.attendee(id.asText()));
