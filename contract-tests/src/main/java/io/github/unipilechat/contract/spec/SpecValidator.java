@@ -136,7 +136,7 @@ public final class SpecValidator {
       case CONTENT_TYPE -> new Violation("header Content-Type", finding.actual() + " is not documented for status "
           + finding.status() + " (documented: " + finding.expected() + ")");
       case MISSING_FIELD -> new Violation(field, "is required");
-      case ENUM_VALUE -> new Violation(field, "must be one of " + finding.expected() + ", not " + finding.actual());
+      case ENUM_VALUE -> new Violation(field, "must be " + finding.expected() + ", not " + finding.actual());
       case NOT_DESCRIBED -> new Violation(field, NOT_DESCRIBED, Violation.Kind.NOT_DESCRIBED);
       case BODY_SHAPE -> new Violation(field, "must be " + finding.expected() + ", not " + finding.actual());
     };
