@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * passed when it has none. The journal keeps the last {@link Builder#journalLimit} requests.
  */
 public final class MockUnipileServer implements AutoCloseable {
+  /** The port of the local server the spec lists, {@code mock-server}'s default. */
   public static final int DEFAULT_PORT = 3114;
   private static final Logger LOG = LoggerFactory.getLogger(MockUnipileServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +60,7 @@ public final class MockUnipileServer implements AutoCloseable {
   public static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
   /** Parts per request; 1,001 attendees and a few files fit many times over. */
   public static final int DEFAULT_MAX_PARTS = 10_000;
+  /** Requests the journal keeps by default. */
   public static final int DEFAULT_JOURNAL_LIMIT = 1_000;
   /** Where Jetty's servlet request looks for the multipart limits (Javalin sets it the same way). */
   private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
@@ -89,6 +91,7 @@ public final class MockUnipileServer implements AutoCloseable {
     this.acceptNotDescribed = builder.acceptNotDescribed;
   }
 
+  /** A builder: loopback, a free port, the bundled spec, any non-empty key. */
   public static Builder builder() {
     return new Builder();
   }
@@ -117,6 +120,7 @@ public final class MockUnipileServer implements AutoCloseable {
     return this;
   }
 
+  /** The port listened on (the one picked when 0 was asked). */
   public int port() {
     if (app == null) {
       throw new IllegalStateException("not started");
@@ -130,6 +134,7 @@ public final class MockUnipileServer implements AutoCloseable {
     return "http://" + shown + ":" + port();
   }
 
+  /** The requests received, newest last (bounded by {@link Builder#journalLimit}). */
   public Journal journal() {
     return journal;
   }
@@ -327,6 +332,7 @@ public final class MockUnipileServer implements AutoCloseable {
     return UUID.randomUUID().toString().replace("-", "").substring(0, 22);
   }
 
+  /** Settings of a {@link MockUnipileServer}. */
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port;
@@ -409,6 +415,7 @@ public final class MockUnipileServer implements AutoCloseable {
       return this;
     }
 
+    /** The server, not yet started ({@link MockUnipileServer#start()}). */
     public MockUnipileServer build() {
       return new MockUnipileServer(this);
     }
