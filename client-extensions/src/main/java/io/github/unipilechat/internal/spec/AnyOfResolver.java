@@ -58,7 +58,7 @@ final class AnyOfResolver {
       return;
     }
     undescribed(schema, chosen, alsoFitting, instance, field, violations);
-    Iterator<Map.Entry<String, JsonNode>> it = properties.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = properties.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> property = it.next();
       JsonNode value = instance.get(property.getKey());
@@ -141,7 +141,7 @@ final class AnyOfResolver {
         return chosen;
       }
       ObjectNode resolvedProperties = null;
-      Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = props.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> property = it.next();
         JsonNode inner = apply(property.getValue());
@@ -214,7 +214,7 @@ final class AnyOfResolver {
 
   /** A branch is ruled out when a property it pins to one value holds another. */
   private static boolean contradicted(JsonNode branch, JsonNode instance) {
-    Iterator<Map.Entry<String, JsonNode>> it = branch.path("properties").fields();
+    Iterator<Map.Entry<String, JsonNode>> it = branch.path("properties").properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> property = it.next();
       JsonNode allowed = property.getValue().get("enum");

@@ -122,7 +122,7 @@ public final class RequestCheck {
   }
 
   private static void checkTimeZones(JsonNode node, String field, List<Violation> violations) {
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> entry = it.next();
       JsonNode value = entry.getValue();
