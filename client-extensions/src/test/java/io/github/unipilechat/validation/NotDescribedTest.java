@@ -84,6 +84,13 @@ class NotDescribedTest {
   }
 
   @Test
+  void daysWithWeeksAcceptedStillChecksEachOnesOwnRule() {
+    assertThat(refused(() -> valid(true).linkedIn(LinkedInOptions.fromJson(
+        followUp("{\"days\":5,\"weeks\":9,\"timezone\":\"UTC\"}"))).build()))
+        .containsExactly(new Violation("linkedin.follow_up.scheduled_time.weeks", "must have a maximum value of 4"));
+  }
+
+  @Test
   void aStatedRuleIsRefusedEvenWhenNotDescribedIsAccepted() {
     assertThat(refused(() -> valid(true).linkedIn(LinkedInOptions.fromJson(followUp("{\"days\":2,\"timezone\":\"UTC\"}"))).build()))
         .containsExactly(new Violation("linkedin.follow_up.scheduled_time.days", "must have a minimum value of 3"));

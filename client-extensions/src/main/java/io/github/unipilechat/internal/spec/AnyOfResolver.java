@@ -1,6 +1,7 @@
 package io.github.unipilechat.internal.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.errors.InvalidRequestException.Violation;
 import io.github.unipilechat.form.Branches;
@@ -47,7 +48,7 @@ final class AnyOfResolver {
       JsonNode branches = schema.get("anyOf");
       List<JsonNode> complete = new ArrayList<>();
       chosen = pick(branches, instance, field, violations, complete);
-      choices.take(schema, branches, chosen, field);
+      choices.take(schema, chosen, chosen == null ? "-" : keyOf(branches, chosen, complete), field);
       if (chosen == null) {
         return;
       }
@@ -114,10 +115,9 @@ final class AnyOfResolver {
     private final Map<JsonNode, JsonNode> taken = new IdentityHashMap<>();
     private final StringBuilder key = new StringBuilder();
 
-    private void take(JsonNode anyOf, JsonNode branches, JsonNode branch, String field) {
+    private void take(JsonNode anyOf, JsonNode branch, String branchKey, String field) {
       taken.put(anyOf, branch);
-      key.append(field).append('#').append(branch == null ? "-" : String.valueOf(indexOf(branches, branch)))
-          .append(';');
+      key.append(field).append('#').append(branchKey).append(';');
     }
 
     /** False when {@code schema} is an {@code anyOf} the instance fits no branch of (reported already). */
@@ -190,7 +190,7 @@ final class AnyOfResolver {
     if (complete.size() > 1) {
       violations.add(new Violation(field.isEmpty() ? "request" : field, "is not described by the spec: it matches "
           + describe(complete) + " at once; the provider may ignore all but one", Violation.Kind.NOT_DESCRIBED));
-      return complete.get(0);
+      return merged(complete);
     }
     // Nothing complete: the branch with most of its required fields is what the caller meant, and the
     // validator will name what it still misses.
@@ -203,13 +203,53 @@ final class AnyOfResolver {
     return null;
   }
 
-  private static int indexOf(JsonNode branches, JsonNode branch) {
-    for (int i = 0; i < branches.size(); i++) {
-      if (branches.get(i) == branch) {
-        return i;
+  /**
+   * The branches an instance completes at once, as one schema: every property of each (the first branch's schema
+   * where two declare the same one) and all their required fields, so each value sent is still checked by its own
+   * branch's rules (weeks=9 beside days=5 is refused even when the pair is accepted).
+   */
+  private static JsonNode merged(List<JsonNode> complete) {
+    ObjectNode merged = ((ObjectNode) complete.get(0)).deepCopy();
+    ObjectNode properties = merged.withObjectProperty("properties");
+    ArrayNode required = merged.withArrayProperty("required");
+    for (JsonNode branch : complete.subList(1, complete.size())) {
+      branch.path("properties").properties().forEach(p -> {
+        if (!properties.has(p.getKey())) {
+          properties.set(p.getKey(), p.getValue());
+        }
+      });
+      for (JsonNode name : branch.path("required")) {
+        if (!contains(required, name)) {
+          required.add(name);
+        }
       }
     }
-    throw new IllegalStateException("not one of the branches");
+    merged.put("title", describe(complete));
+    return merged;
+  }
+
+  private static boolean contains(JsonNode array, JsonNode value) {
+    for (JsonNode element : array) {
+      if (element.equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Names the branch taken for the cache key: its index, or the indexes {@link #merged} joined ({@code 0+1}). */
+  private static String keyOf(JsonNode branches, JsonNode branch, List<JsonNode> complete) {
+    StringJoiner indexes = new StringJoiner("+");
+    for (int i = 0; i < branches.size(); i++) {
+      if (branches.get(i) == branch || (complete.size() > 1 && isIn(complete, branches.get(i)))) {
+        indexes.add(String.valueOf(i));
+      }
+    }
+    return indexes.toString();
+  }
+
+  private static boolean isIn(List<JsonNode> nodes, JsonNode node) {
+    return nodes.stream().anyMatch(n -> n == node);
   }
 
   /** A branch is ruled out when a property it pins to one value holds another. */
