@@ -150,6 +150,12 @@ public final class StartChatRequest {
         }
       }
     }
+    // Fields the spec does not describe (only with acceptNotDescribed), after the spec's, in the order given.
+    texts.forEach((name, values) -> {
+      if (FORM.field(name).isEmpty()) {
+        values.forEach(value -> encoded.add(new FormPart.Text(name, value)));
+      }
+    });
     return encoded;
   }
 
@@ -198,8 +204,24 @@ public final class StartChatRequest {
     private final Map<String, ObjectNode> objects = new LinkedHashMap<>();
     private final Map<String, Map<String, List<Attachment>>> objectFiles = new LinkedHashMap<>();
     private LinkedInOptions linkedIn;
+    private boolean acceptNotDescribed;
 
     private Builder() {}
+
+    /**
+     * Whether {@link #build()} lets through what the spec does not describe: a key no schema lists (such as
+     * {@code linkedin.foo}, or {@code follow_up} under the classic shape) and a value matching several of an
+     * {@code anyOf}'s branches at once ({@code days} with {@code weeks}). Valid by the spec's letter, but the provider
+     * may silently ignore them, so by default they are refused as {@code NOT_DESCRIBED} findings, apart from the
+     * rules the spec states (which are always refused). The mock server ({@code MockUnipileServer.Builder
+     * .acceptNotDescribed}, {@code mock-server --accept-not-described}) and {@code verify-pact}
+     * ({@code --accept-not-described}) have the same switch. Set it before {@link #field(String, String)} for a
+     * top-level name the spec does not have.
+     */
+    public Builder acceptNotDescribed(boolean acceptNotDescribed) {
+      this.acceptNotDescribed = acceptNotDescribed;
+      return this;
+    }
 
     /** The Unipile account the message is sent from ({@code account_id}). Required. */
     public Builder accountId(String accountId) {
@@ -280,12 +302,25 @@ public final class StartChatRequest {
      * text field takes one value (an empty value means not set), an array field one element per call (repeat
      * the call), an object field its JSON ({@code linkedin} as {@link LinkedInOptions#fromJson(String)} reads it).
      *
+     * <p>A name the spec does not have is refused, naming the ones it has, unless {@link #acceptNotDescribed(boolean)}
+     * was switched on before: then it is sent as a text part after the spec's fields.
+     *
      * @throws InvalidRequestException when the spec has no such field (naming the ones it has), the field is a
      *     file field, a single-valued field is given twice, or an object's JSON is malformed
      */
     public Builder field(String name, String value) {
-      FormField field = FORM.require(name);
       Objects.requireNonNull(value, "value");
+      FormField field = FORM.field(name).orElse(null);
+      if (field == null) {
+        if (acceptNotDescribed && name != null && !name.isBlank()) {
+          texts.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+          return this;
+        }
+        throw new InvalidRequestException(List.of(new InvalidRequestException.Violation(name == null ? "field" : name,
+            "is not described by the spec; the provider may ignore it (the spec's fields: "
+                + String.join(", ", FORM.fields().stream().map(FormField::name).toList()) + ")",
+            InvalidRequestException.Violation.Kind.NOT_DESCRIBED)));
+      }
       switch (field.kind()) {
         case TEXT -> {
           if (texts.containsKey(name)) {
@@ -371,7 +406,12 @@ public final class StartChatRequest {
           }
         }
       }
-      RequestRules.check(form, filesGiven);
+      texts.forEach((name, values) -> {
+        if (FORM.field(name).isEmpty()) {
+          form.put(name, values.get(0));
+        }
+      });
+      RequestRules.check(form, filesGiven, acceptNotDescribed);
       return new StartChatRequest(this);
     }
 

@@ -1,6 +1,8 @@
 package io.github.unipilechat.cli;
 
 import io.github.unipilechat.contract.mock.MockUnipileServer;
+import io.github.unipilechat.contract.spec.SpecValidator;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -60,6 +62,15 @@ final class MockServerCommand implements Callable<Integer> {
       description = "Requests kept in memory, oldest dropped first; file contents are never kept (default ${DEFAULT-VALUE}).")
   int journalSize = DEFAULT_JOURNAL_SIZE;
 
+  @Option(names = "--spec", paramLabel = "FILE",
+      description = "OpenAPI document to validate against and answer from (default: the bundled one).")
+  Path spec;
+
+  @Option(names = "--accept-not-described",
+      description = "Accept what the spec does not describe (unknown fields such as linkedin[foo], a key of another"
+          + " LinkedIn shape, days with weeks) instead of answering 400 \"is not described by the spec\".")
+  boolean acceptNotDescribed;
+
   @Option(names = "--verbose", description = "Print stack traces on failure.")
   boolean verbose;
 
@@ -76,7 +87,9 @@ final class MockServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     try (MockUnipileServer server = MockUnipileServer.builder().host(host).port(port).expectedApiKey(apiKey)
-        .maxRequestBytes(maxRequestSize).maxParts(maxParts).journalLimit(journalSize).build().start()) {
+        .maxRequestBytes(maxRequestSize).maxParts(maxParts).journalLimit(journalSize)
+        .spec(spec == null ? SpecValidator.bundled() : SpecValidator.fromFile(spec))
+        .acceptNotDescribed(acceptNotDescribed).build().start()) {
       console.err().println("mock Unipile server listening on " + server.baseUrl()
           + " (POST /api/v1/chats" + (apiKey == null ? ", any X-API-KEY" : ", X-API-KEY required") + ")");
       console.err().println("try: ./unipile-chat start-chat --base-url " + server.baseUrl()

@@ -26,6 +26,11 @@ final class VerifyPactCommand implements Callable<Integer> {
       description = "Refuse pact files larger than this, from their size, before reading them (default ${DEFAULT-VALUE}).")
   long maxFileSize = PactFile.DEFAULT_MAX_BYTES;
 
+  @Option(names = "--accept-not-described",
+      description = "Accept what the spec does not describe (unknown fields such as linkedin[foo], a key of another"
+          + " LinkedIn shape, days with weeks) instead of reporting it.")
+  boolean acceptNotDescribed;
+
   @Option(names = "--verbose", description = "Print stack traces on failure.")
   boolean verbose;
 
@@ -38,6 +43,6 @@ final class VerifyPactCommand implements Callable<Integer> {
     if (maxFileSize < 1) {
       throw new IllegalArgumentException("--max-file-size must be positive, got " + maxFileSize);
     }
-    return VerifyPact.run(pacts, this.spec, maxFileSize, console.out(), console.err());
+    return VerifyPact.run(pacts, this.spec, maxFileSize, acceptNotDescribed, console.out(), console.err());
   }
 }

@@ -61,6 +61,41 @@ class MockServerCommandTest {
     assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
   }
 
+  @Test
+  void notDescribedIsRefusedByDefaultAndAcceptedWithTheSwitch() throws Exception {
+    String form = "--b\r\nContent-Disposition: form-data; name=\"account_id\"\r\n\r\na\r\n"
+        + "--b\r\nContent-Disposition: form-data; name=\"attendees_ids\"\r\n\r\nb\r\n"
+        + "--b\r\nContent-Disposition: form-data; name=\"linkedin[foo]\"\r\n\r\nx\r\n--b--\r\n";
+    assertThat(postTo(form)).startsWith("400 ").contains("linkedin.foo: is not described by the spec; the provider may ignore it");
+    assertThat(postTo(form, "--accept-not-described")).startsWith("201 ");
+    String daysTwo = form.replace("linkedin[foo]\"\r\n\r\nx", "linkedin[api]\"\r\n\r\npremium");
+    assertThat(postTo(daysTwo, "--accept-not-described")).startsWith("400 ").contains("linkedin.api: must be one of");
+  }
+
+  /** Starts mock-server with {@code options}, posts {@code form}, stops it: "STATUS BODY". */
+  private static String postTo(String form, String... options) throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Console console = new Console(Map.of(), new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true, StandardCharsets.UTF_8));
+    CountDownLatch stop = new CountDownLatch(1);
+    String[] args = new String[options.length + 2];
+    args[0] = "--port";
+    args[1] = "0";
+    System.arraycopy(options, 0, args, 2, options.length);
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(new MockServerCommand(console, stop)).execute(args));
+    try {
+      String url = awaitUrl(err);
+      java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/chats"))
+              .header("X-API-KEY", "k").header("Content-Type", "multipart/form-data; boundary=b")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      return answer.statusCode() + " " + answer.body();
+    } finally {
+      stop.countDown();
+      assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+  }
+
   /** Each run used to add a shutdown hook and never remove it: repeated runs in one JVM piled them up. */
   @Test
   void eachRunRemovesTheShutdownHookItAdded() throws Exception {

@@ -32,6 +32,22 @@ class VerifyPactCommandTest {
   }
 
   @Test
+  void notDescribedIsReportedByDefaultAndAcceptedWithTheSwitch(@TempDir Path dir) throws Exception {
+    Path valid = Path.of(getClass().getResource("/pacts/follow-up-in-2-days.json").toURI());
+    Path pact = dir.resolve("undescribed.json");
+    // The same pact with days=5 (valid) and one LinkedIn key no shape describes.
+    Files.writeString(pact, Files.readString(valid).replace("\\r\\n\\r\\n2\\r\\n", "\\r\\n\\r\\n5\\r\\n")
+        .replace("linkedin[signature]", "linkedin[signatur]"));
+
+    assertThat(run("verify-pact", pact.toString())).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("request field linkedin.signatur: is not described by the spec; the provider may ignore it")
+        .contains("1 of them not described by the spec");
+    assertThat(run("verify-pact", "--accept-not-described", pact.toString())).isZero();
+    assertThat(run("verify-pact", "--accept-not-described", valid.toString())).isEqualTo(1);
+  }
+
+  @Test
   void missingPactFileIsReported() {
     assertThat(run("verify-pact", "no-such-pact.json")).isEqualTo(2);
   }

@@ -1,12 +1,9 @@
 package io.github.unipilechat.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.unipilechat.validation.ProviderSpec;
+import io.github.unipilechat.internal.spec.SpecModel;
 import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -22,7 +19,7 @@ import java.util.TreeSet;
  * {@link #equals(Object)} or {@link #raw()}.
  */
 public final class ErrorType {
-  private static final Map<String, Set<Integer>> DOCUMENTED = fromSpec(ProviderSpec.document());
+  private static final Map<String, Set<Integer>> DOCUMENTED = SpecModel.bundled().errorTypes();
 
   /** No {@code type} in the answer (a body that is not the provider's JSON, or no body); {@link #raw()} is "". */
   public static final ErrorType UNKNOWN = new ErrorType("");
@@ -100,47 +97,6 @@ public final class ErrorType {
 
   /** Every {@code type} enum of every response schema of every operation, with the status it is listed under. */
   static Map<String, Set<Integer>> fromSpec(JsonNode document) {
-    Map<String, Set<Integer>> types = new LinkedHashMap<>();
-    for (JsonNode path : iterable(document.path("paths").elements())) {
-      for (JsonNode operation : iterable(path.elements())) {
-        Iterator<Map.Entry<String, JsonNode>> responses = operation.path("responses").fields();
-        while (responses.hasNext()) {
-          Map.Entry<String, JsonNode> response = responses.next();
-          Integer status = parseStatus(response.getKey());
-          for (JsonNode media : iterable(resolve(document, response.getValue()).path("content").elements())) {
-            JsonNode schema = resolve(document, media.path("schema"));
-            JsonNode type = resolve(document, schema.path("properties").path("type"));
-            for (JsonNode value : iterable(type.path("enum").elements())) {
-              if (value.isTextual()) {
-                Set<Integer> statuses = types.computeIfAbsent(value.asText(), k -> new TreeSet<>());
-                if (status != null) {
-                  statuses.add(status);
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    types.replaceAll((k, v) -> Collections.unmodifiableSet(v));
-    return Collections.unmodifiableMap(types);
-  }
-
-  private static JsonNode resolve(JsonNode document, JsonNode node) {
-    return ProviderSpec.resolve(document, node);
-  }
-
-
-  private static Integer parseStatus(String key) {
-    try {
-      return Integer.valueOf(key);
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static <T> Iterable<T> iterable(Iterator<T> iterator) {
-    Objects.requireNonNull(iterator);
-    return () -> iterator;
+    return SpecModel.errorTypesOf(document);
   }
 }

@@ -2,7 +2,7 @@ package io.github.unipilechat.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.errors.InvalidRequestException;
-import io.github.unipilechat.validation.ProviderSpec;
+import io.github.unipilechat.internal.spec.SpecModel;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,11 +15,9 @@ import java.util.Set;
 /**
  * The start-chat form as the spec declares it: every top-level field, in the spec's property order (the order
  * parts go on the wire), with the kind that decides how its values are encoded. Read once per process from the
- * document bundled with the client, so a field the provider adds, removes or reorders needs a rebuild and no edit.
+ * document bundled with the client ({@link SpecModel#form()}), so a field the provider adds, removes or reorders needs a rebuild and no edit.
  */
 public final class FormSchema {
-  private static final FormSchema PROVIDER = of(ProviderSpec.document());
-
   private final JsonNode document;
   private final JsonNode schema;
   private final Map<String, FormField> fields;
@@ -32,16 +30,16 @@ public final class FormSchema {
 
   /** The form of the document bundled with the client. */
   public static FormSchema provider() {
-    return PROVIDER;
+    return SpecModel.bundled().form();
   }
 
   /** The form of any document shaped like the provider's (a copy under test, a newer release). */
   public static FormSchema of(JsonNode document) {
-    JsonNode schema = resolve(document, ProviderSpec.requestSchema(document));
+    JsonNode schema = resolve(document, SpecModel.requestSchemaOf(document));
     Set<String> required = new HashSet<>();
     schema.path("required").forEach(name -> required.add(name.asText()));
     Map<String, FormField> fields = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+    Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").properties().iterator();
     while (properties.hasNext()) {
       Map.Entry<String, JsonNode> property = properties.next();
       JsonNode propertySchema = resolve(document, property.getValue());
@@ -61,6 +59,7 @@ public final class FormSchema {
     return List.copyOf(fields.values());
   }
 
+  /** The field named {@code name}, if the spec has it. */
   public Optional<FormField> field(String name) {
     return Optional.ofNullable(fields.get(name));
   }
@@ -85,7 +84,7 @@ public final class FormSchema {
   }
 
   static JsonNode resolve(JsonNode document, JsonNode node) {
-    return ProviderSpec.resolve(document, node);
+    return SpecModel.resolve(document, node);
   }
 
 }

@@ -69,7 +69,10 @@ public final class LinkedInShape extends ShapeFields implements LinkedInOptions 
     if (branch == null) {
       throw new InvalidRequestException(LINKEDIN, "matches none of " + titles());
     }
-    if (branch == branchOf(RecruiterOptions.class).orElse(null)) {
+    // What the spec does not describe has no place in a typed model: such options stay JSON, and the request's
+    // acceptNotDescribed switch decides at build() whether they are sent.
+    boolean typed = !RequestRules.linkedInHasUndescribed(tree);
+    if (typed && branch == branchOf(RecruiterOptions.class).orElse(null)) {
       return RecruiterLinkedIn.of(ModelTrees.fromTree(tree, RecruiterOptions.class), extraFiles);
     }
     Map<String, List<Attachment>> files = new LinkedHashMap<>();
@@ -81,10 +84,10 @@ public final class LinkedInShape extends ShapeFields implements LinkedInOptions 
       }
       files.put(paths.get(0), List.copyOf(extraFiles));
     }
-    if (files.isEmpty() && branch == branchOf(ClassicOptions.class).orElse(null)) {
+    if (typed && files.isEmpty() && branch == branchOf(ClassicOptions.class).orElse(null)) {
       return ClassicLinkedIn.of(ModelTrees.fromTree(tree, ClassicOptions.class));
     }
-    if (files.isEmpty() && branch == branchOf(SalesNavigatorOptions.class).orElse(null)) {
+    if (typed && files.isEmpty() && branch == branchOf(SalesNavigatorOptions.class).orElse(null)) {
       return SalesNavigatorLinkedIn.of(ModelTrees.fromTree(tree, SalesNavigatorOptions.class));
     }
     return new LinkedInShape(tree.deepCopy(), Branches.title(branch), files);

@@ -109,7 +109,8 @@ class RefusedBeforeSendingTest {
   void scheduledTimeIsDaysOrWeeksNotBoth() {
     assertThat(linkedIn(followUp("{\"days\":5,\"weeks\":2,\"timezone\":\"UTC\"}"))).singleElement().satisfies(v -> {
       assertThat(v.field()).isEqualTo("linkedin.follow_up.scheduled_time");
-      assertThat(v.rule()).startsWith("must match exactly one of Days based [days, timezone], Weeks based [weeks, timezone]");
+      assertThat(v.rule()).startsWith("is not described by the spec: it matches Days based [days, timezone], Weeks based [weeks, timezone] at once");
+      assertThat(v.kind()).isEqualTo(Violation.Kind.NOT_DESCRIBED);
     });
   }
 
@@ -195,7 +196,8 @@ class RefusedBeforeSendingTest {
   @Test
   void unknownFieldsAreRefused() {
     assertThat(linkedIn("{\"api\":\"recruiter\",\"signatur\":\"typo\"}"))
-        .containsExactly(new Violation("linkedin.signatur", "is not a field of recruiter options"));
+        .containsExactly(new Violation("linkedin.signatur", "is not described by the spec; the provider may ignore it",
+            Violation.Kind.NOT_DESCRIBED));
   }
 
   @Test

@@ -10,7 +10,7 @@ import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
-import io.github.unipilechat.validation.ProviderSpec;
+import io.github.unipilechat.internal.spec.SpecModel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -108,6 +108,6 @@ public final class ResponseSpec {
   }
 
   private static final class Bundled {
-    static final ResponseSpec SPEC = new ResponseSpec(ProviderSpec.document());
+    static final ResponseSpec SPEC = SpecModel.bundled().responses();
   }
 }

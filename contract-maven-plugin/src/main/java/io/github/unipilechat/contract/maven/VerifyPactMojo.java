@@ -1,5 +1,6 @@
 package io.github.unipilechat.contract.maven;
 
+import io.github.unipilechat.contract.pact.PactFile;
 import io.github.unipilechat.contract.pact.VerifyPact;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -34,6 +35,14 @@ public final class VerifyPactMojo extends AbstractMojo {
   @Parameter(property = "unipile.spec")
   File spec;
 
+  /**
+   * Accept what the spec does not describe (unknown fields such as {@code linkedin[foo]}, a key of another LinkedIn
+   * shape, {@code days} with {@code weeks}) instead of failing on it; the same switch as {@code verify-pact
+   * --accept-not-described}, the mock's and the client's {@code acceptNotDescribed}.
+   */
+  @Parameter(property = "unipile.acceptNotDescribed", defaultValue = "false")
+  boolean acceptNotDescribed;
+
   /** A build without pacts usually means the consumer tests did not run or wrote elsewhere: fail unless false. */
   @Parameter(property = "unipile.verifyPact.failIfNoPacts", defaultValue = "true")
   boolean failIfNoPacts = true;
@@ -66,7 +75,8 @@ public final class VerifyPactMojo extends AbstractMojo {
     int code;
     try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = VerifyPact.run(pacts, spec == null ? null : spec.toPath(), outStream, errStream);
+      code = VerifyPact.run(pacts, spec == null ? null : spec.toPath(), PactFile.DEFAULT_MAX_BYTES, acceptNotDescribed,
+          outStream, errStream);
     }
     List<String> lines = new ArrayList<>(lines(out));
     lines.addAll(lines(err));

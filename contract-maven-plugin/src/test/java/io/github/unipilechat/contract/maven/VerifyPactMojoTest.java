@@ -33,9 +33,26 @@ class VerifyPactMojoTest {
         .isInstanceOf(MojoFailureException.class)
         .message()
         .isEqualTo("interaction 'start a Recruiter chat with a follow-up in 2 days': request field "
-            + "linkedin.follow_up.scheduled_time.days: Numeric instance is lower than the required minimum "
-            + "(minimum: 3, found: 2)" + System.lineSeparator()
+            + "linkedin.follow_up.scheduled_time.days: must have a minimum value of 3" + System.lineSeparator()
             + "verify-pact: 1 violation(s) in 2 interaction(s)");
+  }
+
+  @Test
+  void notDescribedFailsTheBuildUnlessAccepted() throws Exception {
+    Path valid = Path.of(getClass().getResource("/pacts/follow-up-in-5-days.json").toURI());
+    Files.writeString(pacts.resolve("undescribed.json"),
+        Files.readString(valid).replace("linkedin[signature]", "linkedin[signatur]"));
+
+    assertThatThrownBy(() -> mojo().execute()).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("request field linkedin.signatur: is not described by the spec; the provider may ignore it");
+
+    VerifyPactMojo lenient = mojo();
+    lenient.acceptNotDescribed = true;
+    assertThatCode(lenient::execute).doesNotThrowAnyException();
+
+    copy("pacts-bad/follow-up-in-2-days.json");
+    assertThatThrownBy(lenient::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("must have a minimum value of 3");
   }
 
   @Test

@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * passed when it has none. The journal keeps the last {@link Builder#journalLimit} requests.
  */
 public final class MockUnipileServer implements AutoCloseable {
+  /** The port of the local server the spec lists, {@code mock-server}'s default. */
   public static final int DEFAULT_PORT = 3114;
   private static final Logger LOG = LoggerFactory.getLogger(MockUnipileServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +60,7 @@ public final class MockUnipileServer implements AutoCloseable {
   public static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
   /** Parts per request; 1,001 attendees and a few files fit many times over. */
   public static final int DEFAULT_MAX_PARTS = 10_000;
+  /** Requests the journal keeps by default. */
   public static final int DEFAULT_JOURNAL_LIMIT = 1_000;
   /** Where Jetty's servlet request looks for the multipart limits (Javalin sets it the same way). */
   private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
@@ -73,6 +75,7 @@ public final class MockUnipileServer implements AutoCloseable {
   private final long maxRequestBytes;
   private final int maxParts;
   private final Journal journal;
+  private final boolean acceptNotDescribed;
   private volatile String defaultPrefer;
   private Javalin app;
 
@@ -85,8 +88,10 @@ public final class MockUnipileServer implements AutoCloseable {
     this.maxRequestBytes = builder.maxRequestBytes;
     this.maxParts = builder.maxParts;
     this.journal = new Journal(builder.journalLimit);
+    this.acceptNotDescribed = builder.acceptNotDescribed;
   }
 
+  /** A builder: loopback, a free port, the bundled spec, any non-empty key. */
   public static Builder builder() {
     return new Builder();
   }
@@ -115,6 +120,7 @@ public final class MockUnipileServer implements AutoCloseable {
     return this;
   }
 
+  /** The port listened on (the one picked when 0 was asked). */
   public int port() {
     if (app == null) {
       throw new IllegalStateException("not started");
@@ -128,6 +134,7 @@ public final class MockUnipileServer implements AutoCloseable {
     return "http://" + shown + ":" + port();
   }
 
+  /** The requests received, newest last (bounded by {@link Builder#journalLimit}). */
   public Journal journal() {
     return journal;
   }
@@ -194,7 +201,7 @@ public final class MockUnipileServer implements AutoCloseable {
       return;
     }
     DecodedRequest decoded = spec.decoder().decode(received);
-    ValidationResult result = spec.validateRequest(decoded, true);
+    ValidationResult result = spec.validateRequest(decoded, true).accepting(acceptNotDescribed);
     if (!result.valid()) {
       boolean missing = result.violations().stream().anyMatch(v -> v.rule().equals("is required"));
       answerError(ctx, 400, missing ? "errors/missing_parameters" : "errors/invalid_parameters",
@@ -325,6 +332,7 @@ public final class MockUnipileServer implements AutoCloseable {
     return UUID.randomUUID().toString().replace("-", "").substring(0, 22);
   }
 
+  /** Settings of a {@link MockUnipileServer}. */
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port;
@@ -333,8 +341,22 @@ public final class MockUnipileServer implements AutoCloseable {
     private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     private int maxParts = DEFAULT_MAX_PARTS;
     private int journalLimit = DEFAULT_JOURNAL_LIMIT;
+    private boolean acceptNotDescribed;
 
     private Builder() {}
+
+    /**
+     * Whether to accept what the spec does not describe (default false: answered 400 like a broken rule, with
+     * "is not described by the spec; the provider may ignore it"): a field no schema lists ({@code foo},
+     * {@code linkedin[foo]}), a key of another LinkedIn shape ({@code follow_up} under the classic one), a value
+     * fitting several {@code anyOf} branches ({@code days} with {@code weeks}). The same switch as the client's
+     * {@code StartChatRequest.Builder.acceptNotDescribed} and {@code verify-pact --accept-not-described};
+     * {@code mock-server --accept-not-described} on the command line.
+     */
+    public Builder acceptNotDescribed(boolean acceptNotDescribed) {
+      this.acceptNotDescribed = acceptNotDescribed;
+      return this;
+    }
 
     /** Where to listen; loopback by default, so nothing outside this machine can reach the mock. */
     public Builder host(String host) {
@@ -393,6 +415,7 @@ public final class MockUnipileServer implements AutoCloseable {
       return this;
     }
 
+    /** The server, not yet started ({@link MockUnipileServer#start()}). */
     public MockUnipileServer build() {
       return new MockUnipileServer(this);
     }

@@ -24,9 +24,25 @@ public final class PactSpecVerifier {
   static final String MULTIPART = "multipart/form-data";
 
   private final SpecValidator spec;
+  private final boolean acceptNotDescribed;
 
+  /** Checks against {@code spec}, refusing what it does not describe. */
   public PactSpecVerifier(SpecValidator spec) {
+    this(spec, false);
+  }
+
+  private PactSpecVerifier(SpecValidator spec, boolean acceptNotDescribed) {
     this.spec = spec;
+    this.acceptNotDescribed = acceptNotDescribed;
+  }
+
+  /**
+   * This verifier, accepting (true) or refusing (false, the default) what the spec does not describe: fields no
+   * schema lists, keys of another LinkedIn shape, a value fitting several {@code anyOf} branches. The same switch as
+   * the client's {@code StartChatRequest.Builder.acceptNotDescribed} and the mock's.
+   */
+  public PactSpecVerifier acceptNotDescribed(boolean accept) {
+    return new PactSpecVerifier(spec, accept);
   }
 
   /** Against the spec bundled with the SDK (the provider's document, verbatim). */
@@ -39,6 +55,7 @@ public final class PactSpecVerifier {
     return new PactSpecVerifier(SpecValidator.fromFile(spec));
   }
 
+  /** Every violation of every HTTP interaction of the pact file; empty when it conforms. */
   public List<PactViolation> verify(Path pactFile) throws IOException {
     return verify(PactFile.read(pactFile));
   }
@@ -82,7 +99,7 @@ public final class PactSpecVerifier {
     }
     List<ReceivedField> received = parts.stream().map(PactSpecVerifier::received).toList();
     DecodedRequest decoded = spec.decoder().decode(received);
-    for (Violation violation : spec.validateRequest(decoded, keyPresent).violations()) {
+    for (Violation violation : spec.validateRequest(decoded, keyPresent).accepting(acceptNotDescribed).violations()) {
       violations.add(of(interaction, "request", violation));
     }
     return violations;
@@ -96,7 +113,7 @@ public final class PactSpecVerifier {
       return violations; // already reported on the request side
     }
     for (Violation violation : spec.validateResponse(response.status(), response.mediaType().orElse(null),
-        response.bodyText().orElse(null)).violations()) {
+        response.bodyText().orElse(null)).accepting(acceptNotDescribed).violations()) {
       violations.add(of(interaction, "response", violation));
     }
     return violations;
@@ -140,7 +157,7 @@ public final class PactSpecVerifier {
     } else {
       location = "field " + field;
     }
-    return new PactViolation(interaction, side, location, violation.rule());
+    return new PactViolation(interaction, side, location, violation.rule(), violation.kind());
   }
 
   private static PactViolation request(String interaction, String location, String rule) {

@@ -1,6 +1,7 @@
 package io.github.unipilechat.contract.pact;
 
 import io.github.unipilechat.contract.internal.Printable;
+import io.github.unipilechat.contract.spec.Violation;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +39,23 @@ public final class VerifyPact {
    * size, before reading them. Never throws: whatever goes wrong is one escaped line on {@code err} and exit 2.
    */
   public static int run(List<Path> pacts, Path specOrNull, long maxFileBytes, PrintStream out, PrintStream err) {
+    return run(pacts, specOrNull, maxFileBytes, false, out, err);
+  }
+
+  /**
+   * As {@link #run(List, Path, long, PrintStream, PrintStream)}; with {@code acceptNotDescribed}, what the spec does
+   * not describe (an unknown field, a key of another LinkedIn shape, days with weeks) is accepted, not reported.
+   */
+  public static int run(List<Path> pacts, Path specOrNull, long maxFileBytes, boolean acceptNotDescribed,
+      PrintStream out, PrintStream err) {
     if (pacts == null || pacts.isEmpty()) {
       err.println("verify-pact: no pact file given");
       return UNREADABLE;
     }
     PactSpecVerifier verifier;
     try {
-      verifier = specOrNull == null ? PactSpecVerifier.bundled() : PactSpecVerifier.forSpec(specOrNull);
+      verifier = (specOrNull == null ? PactSpecVerifier.bundled() : PactSpecVerifier.forSpec(specOrNull))
+          .acceptNotDescribed(acceptNotDescribed);
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       // fromFile's message already names the file
       err.println("verify-pact: " + Printable.of(message(e)));
@@ -76,7 +87,10 @@ public final class VerifyPact {
       }
     }
     if (!all.isEmpty()) {
-      out.println("verify-pact: " + all.size() + " violation(s) in " + interactions + " interaction(s)");
+      long notDescribed = all.stream().filter(v -> v.kind() == Violation.Kind.NOT_DESCRIBED).count();
+      out.println("verify-pact: " + all.size() + " violation(s) in " + interactions + " interaction(s)"
+          + (notDescribed == 0 ? "" : ", " + notDescribed + " of them not described by the spec"
+              + " (--accept-not-described accepts those)"));
       return VIOLATIONS;
     }
     if (unreadable) {
@@ -98,17 +112,20 @@ public final class VerifyPact {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  /** {@code java ... VerifyPact PACT.json... [--spec FILE]} */
+  /** {@code java ... VerifyPact PACT.json... [--spec FILE] [--accept-not-described]} */
   public static void main(String[] args) {
     List<Path> pacts = new ArrayList<>();
     Path spec = null;
+    boolean acceptNotDescribed = false;
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--spec") && i + 1 < args.length) {
+      if (args[i].equals("--accept-not-described")) {
+        acceptNotDescribed = true;
+      } else if (args[i].equals("--spec") && i + 1 < args.length) {
         spec = Path.of(args[++i]);
       } else {
         pacts.add(Path.of(args[i]));
       }
     }
-    System.exit(run(pacts, spec, System.out, System.err));
+    System.exit(run(pacts, spec, PactFile.DEFAULT_MAX_BYTES, acceptNotDescribed, System.out, System.err));
   }
 }

@@ -1,182 +1,171 @@
 package io.github.unipilechat.contract.spec;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.contract.multipart.BracketDecoder;
 import io.github.unipilechat.contract.multipart.DecodedRequest;
-import java.io.IOException;
-import java.io.InputStream;
+import io.github.unipilechat.drift.DriftFinding;
+import io.github.unipilechat.drift.internal.ResponseChecker;
+import io.github.unipilechat.errors.InvalidRequestException;
+import io.github.unipilechat.form.FormField;
+import io.github.unipilechat.internal.spec.SpecModel;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * The project's one validator of requests and responses against the provider's OpenAPI document, on
- * swagger-request-validator. The mock server, the Pact checks and {@code verify-pact} all use it.
+ * The contract kit's validator of requests and responses against a provider OpenAPI document. The mock server, the
+ * Pact checks and {@code verify-pact} all use it.
  *
- * <p>swagger-request-validator does not read multipart bodies, so requests are first decoded into the
- * request's JSON shape ({@link BracketDecoder}) and validated against the same schema, which this class exposes
- * in memory under {@code application/json} as well. The document itself is never changed.
+ * <p>It reads the document through the client's one spec model ({@code io.github.unipilechat.internal.spec}) and its
+ * one schema engine, so a broken rule reads the same here as in the client's {@code InvalidRequestException}
+ * ("linkedin.follow_up.scheduled_time.days: must have a minimum value of 3"). What it validates is independent of the
+ * client's encoder: multipart bodies are decoded by this kit's {@link BracketDecoder}, from the schema's declared
+ * types. Each document is parsed and compiled once per process.
  */
 public final class SpecValidator {
-  public static final String PATH = "/api/v1/chats";
-  public static final String BUNDLED = "/io/github/unipilechat/openapi/unipile-start-new-chat.openapi.json";
-  private static final String MULTIPART = "multipart/form-data";
-  private static final String JSON_TYPE = "application/json";
-  private static final String API_KEY = "X-API-KEY";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Set<String> OPENAPI_ROOT = Set.of("openapi", "info", "jsonSchemaDialect", "servers", "paths",
-      "webhooks", "components", "security", "tags", "externalDocs");
-
-  private final JsonNode document;
-  private final JsonNode requestSchema;
-  private final OpenApiInteractionValidator validator;
-  private final BracketDecoder decoder;
-
-  private SpecValidator(JsonNode document) {
-    this.document = document;
-    JsonNode operation = document.path("paths").path(PATH).path("post");
-    this.requestSchema = operation.path("requestBody").path("content").path(MULTIPART).path("schema");
-    if (requestSchema.isMissingNode()) {
-      throw new IllegalArgumentException("the spec has no multipart request body for POST " + PATH);
-    }
-    this.decoder = new BracketDecoder(requestSchema);
-    this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(withJsonView(document)).build();
-  }
-
-  /** The document shipped in the client's jar. */
-  public static SpecValidator bundled() {
-    try (InputStream in = SpecValidator.class.getResourceAsStream(BUNDLED)) {
-      if (in == null) {
-        throw new IllegalStateException("the bundled spec is missing from the classpath: " + BUNDLED);
-      }
-      return new SpecValidator(MAPPER.readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
+  /** The start-chat operation's path. */
+  public static final String PATH = SpecModel.PATH;
+  /** Classpath location of the bundled document. */
+  public static final String BUNDLED = SpecModel.RESOURCE;
   /** The largest spec file read, 32 MB (the provider's document is a few hundred KB); refused from its size. */
-  public static final long MAX_SPEC_BYTES = 32L * 1024 * 1024;
+  public static final long MAX_SPEC_BYTES = SpecModel.MAX_SPEC_BYTES;
+  private static final String NOT_DESCRIBED = "is not described by the spec; the provider may ignore it";
 
-  /** @throws UncheckedIOException naming the file once, with why it cannot be used */
+  private final SpecModel model;
+  private final BracketDecoder decoder;
+  private final List<String> apiKeyHeaders;
+
+  private SpecValidator(SpecModel model) {
+    this.model = model;
+    this.decoder = new BracketDecoder(model.requestSchema());
+    this.apiKeyHeaders = apiKeyHeaders(model.document());
+  }
+
+  /** The document shipped in the client's jar (one validator per process). */
+  public static SpecValidator bundled() {
+    return Bundled.VALIDATOR;
+  }
+
+  /**
+   * Another copy of the provider's document (a newer release, a test's mutated copy).
+   *
+   * @throws UncheckedIOException naming the file once, with why it cannot be used
+   */
   public static SpecValidator fromFile(Path spec) {
-    try {
-      long size = Files.size(spec);
-      if (size > MAX_SPEC_BYTES) {
-        throw new IOException(size + " bytes, over the " + MAX_SPEC_BYTES + "-byte limit for a spec");
-      }
-      JsonNode document = MAPPER.readTree(Files.readAllBytes(spec));
-      if (document == null || !document.isObject()) {
-        throw new IOException("not a JSON object");
-      }
-      return new SpecValidator(document);
-    } catch (IOException | RuntimeException e) {
-      String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file"
-          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new UncheckedIOException("cannot read the spec " + spec + ": " + reason,
-          e instanceof IOException io ? io : new IOException(e));
-    }
+    return new SpecValidator(SpecModel.fromFile(spec));
   }
 
+  /**
+   * A document already parsed.
+   *
+   * @throws IllegalArgumentException when it has no multipart body for {@code POST /api/v1/chats}
+   */
+  public static SpecValidator of(JsonNode document) {
+    return new SpecValidator(SpecModel.of(document));
+  }
+
+  /** The whole document (shared; do not modify). */
   public JsonNode document() {
-    return document;
+    return model.document();
   }
 
+  /** The decoder reading multipart fields into the request's JSON shape, by this document's declared types. */
   public BracketDecoder decoder() {
     return decoder;
   }
 
   /**
-   * Checks a decoded multipart request: its fields against the request schema, the form rules the decoder
-   * found, and the {@code X-API-KEY} the spec's security scheme requires.
+   * Checks a decoded multipart request: its fields against the request rules, the form rules the decoder found, and
+   * the API key header the spec's security scheme requires. Not-described findings are included, marked as such
+   * ({@link ValidationResult#accepting(boolean)} drops them).
    */
   public ValidationResult validateRequest(DecodedRequest request, boolean apiKeyPresent) {
     List<Violation> violations = new ArrayList<>(request.formViolations());
-    SimpleRequest.Builder builder = SimpleRequest.Builder.post(PATH)
-        .withContentType(JSON_TYPE)
-        .withBody(request.fields().toString());
-    if (apiKeyPresent) {
-      builder.withHeader(API_KEY, "present");
+    if (!apiKeyPresent) {
+      apiKeyHeaders.forEach(header -> violations.add(new Violation(header, "is required")));
     }
-    ValidationReport report = validator.validateRequest(builder.build());
-    violations.addAll(MessageReader.violations(report, "request", requestSchema, request.fields()));
-    return new ValidationResult(dedupe(violations));
+    ObjectNode fields = request.fields().deepCopy();
+    Set<String> filesGiven = new HashSet<>();
+    for (FormField field : model.form().fields()) {
+      if (field.kind().isFile() && fields.has(field.name())) {
+        fields.remove(field.name());
+        filesGiven.add(field.name());
+      }
+    }
+    for (InvalidRequestException.Violation finding : model.requestCheck().check(fields, filesGiven)) {
+      violations.add(new Violation(finding.field(), finding.rule(),
+          finding.kind() == InvalidRequestException.Violation.Kind.RULE ? Violation.Kind.RULE : Violation.Kind.NOT_DESCRIBED));
+    }
+    return new ValidationResult(violations.stream().distinct().toList());
   }
 
-  /** Checks a response's status, content type and body against the responses the spec documents. */
+  /**
+   * Checks a response's status, content type and body against the responses the spec documents, with the client's
+   * drift check: an undocumented status, content type, a body off its schema, a field the schema does not describe.
+   */
   public ValidationResult validateResponse(int status, String contentType, String body) {
-    List<String> documented = documentedStatuses();
-    if (!documented.contains(String.valueOf(status)) && !documented.contains("default")
-        && !documented.contains(String.valueOf(status).charAt(0) + "XX")) {
-      return new ValidationResult(List.of(new Violation("status", status + " is not documented for POST " + PATH
-          + " (documented: " + String.join(", ", documented) + ")")));
+    List<Violation> violations = new ArrayList<>();
+    for (DriftFinding finding : ResponseChecker.check(model.responses(), status, contentType, null, body,
+        UnaryOperator.identity())) {
+      violations.add(violation(finding));
     }
-    SimpleResponse.Builder builder = SimpleResponse.Builder.status(status);
-    if (contentType != null) {
-      builder.withContentType(contentType);
-    }
-    if (body != null) {
-      builder.withBody(body);
-    }
-    ValidationReport report = validator.validateResponse(PATH, Request.Method.POST, builder.build());
-    return new ValidationResult(MessageReader.violations(report, "response", null, null));
+    return new ValidationResult(violations.stream().distinct().toList());
   }
 
   /** The response codes the spec documents for the operation, as written ({@code 201}, {@code 400}...). */
   public List<String> documentedStatuses() {
-    List<String> statuses = new ArrayList<>();
-    document.path("paths").path(PATH).path("post").path("responses").fieldNames().forEachRemaining(statuses::add);
-    return List.copyOf(statuses);
+    return model.statusKeys();
   }
 
   /** Each documented error status with the {@code type} values its schema allows, in the spec's order. */
   public Map<Integer, List<String>> errorTypes() {
-    Map<Integer, List<String>> types = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> responses = document.path("paths").path(PATH).path("post").path("responses").fields();
-    while (responses.hasNext()) {
-      Map.Entry<String, JsonNode> response = responses.next();
-      JsonNode enumValues = response.getValue().path("content").path(JSON_TYPE).path("schema").path("properties").path("type").path("enum");
-      if (enumValues.isArray() && response.getKey().matches("\\d{3}")) {
-        List<String> values = new ArrayList<>();
-        enumValues.forEach(v -> values.add(v.asText()));
-        types.put(Integer.parseInt(response.getKey()), List.copyOf(values));
-      }
-    }
-    return types;
+    return model.operationErrorTypes();
   }
 
-  /**
-   * The document as swagger-request-validator reads it: each multipart request schema also under JSON, and
-   * without root attributes OpenAPI does not define (the provider's {@code _id}), which its parser refuses.
-   */
-  private static String withJsonView(JsonNode document) {
-    ObjectNode copy = document.deepCopy();
-    copy.properties().removeIf(root -> !OPENAPI_ROOT.contains(root.getKey()) && !root.getKey().startsWith("x-"));
-    for (JsonNode path : copy.path("paths")) {
-      for (JsonNode operation : path) {
-        JsonNode content = operation.path("requestBody").path("content");
-        if (content instanceof ObjectNode contentTypes && contentTypes.has(MULTIPART)) {
-          contentTypes.set(JSON_TYPE, contentTypes.get(MULTIPART).deepCopy());
-        }
-      }
-    }
-    return copy.toString();
+  private Violation violation(DriftFinding finding) {
+    String field = finding.pointer().isEmpty() ? "body" : finding.pointer().substring(1).replace('/', '.');
+    return switch (finding.kind()) {
+      case UNDOCUMENTED_STATUS -> new Violation("status", finding.status() + " is not documented for POST " + PATH
+          + " (documented: " + String.join(", ", documentedStatuses()) + ")");
+      case CONTENT_TYPE -> new Violation("header Content-Type", finding.actual() + " is not documented for status "
+          + finding.status() + " (documented: " + finding.expected() + ")");
+      case MISSING_FIELD -> new Violation(field, "is required");
+      case ENUM_VALUE -> new Violation(field, "must be " + finding.expected() + ", not " + finding.actual());
+      case NOT_DESCRIBED -> new Violation(field, NOT_DESCRIBED, Violation.Kind.NOT_DESCRIBED);
+      case BODY_SHAPE -> new Violation(field, "must be " + finding.expected() + ", not " + finding.actual());
+    };
   }
 
-  private static List<Violation> dedupe(List<Violation> violations) {
-    return violations.stream().distinct().toList();
+  /** The header names of the {@code apiKey} schemes the operation (or the document) requires, e.g. X-API-KEY. */
+  private static List<String> apiKeyHeaders(JsonNode document) {
+    JsonNode operation = document.path("paths").path(PATH).path("post");
+    JsonNode security = operation.has("security") ? operation.get("security") : document.path("security");
+    List<String> headers = new ArrayList<>();
+    if (!security.isArray() || security.isEmpty()) {
+      return headers;
+    }
+    for (JsonNode requirement : security) {
+      if (requirement.isEmpty()) {
+        return List.of(); // an empty requirement makes the key optional
+      }
+    }
+    security.get(0).fieldNames().forEachRemaining(name -> {
+      JsonNode scheme = document.path("components").path("securitySchemes").path(name);
+      if ("apiKey".equals(scheme.path("type").asText()) && "header".equals(scheme.path("in").asText())) {
+        headers.add(scheme.path("name").asText());
+      }
+    });
+    return List.copyOf(headers);
+  }
+
+  /** Built on first use of {@link #bundled()}. */
+  private static final class Bundled {
+    static final SpecValidator VALIDATOR = new SpecValidator(SpecModel.bundled());
   }
 }

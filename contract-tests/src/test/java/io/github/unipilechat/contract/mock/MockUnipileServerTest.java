@@ -96,13 +96,13 @@ class MockUnipileServerTest {
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.type()).isEqualTo("errors/invalid_parameters");
-    assertThat(answer.detail()).startsWith("linkedin.follow_up.scheduled_time.days:").contains("minimum: 3");
+    assertThat(answer.detail()).isEqualTo("linkedin.follow_up.scheduled_time.days: must have a minimum value of 3");
   }
 
   @Test
   void weeksAboveFourIsRefused(MockUnipileServer mock) {
     assertThat(post(mock, recruiterFollowUp("weeks", "9")).detail())
-        .startsWith("linkedin.follow_up.scheduled_time.weeks:").contains("maximum: 4");
+        .isEqualTo("linkedin.follow_up.scheduled_time.weeks: must have a maximum value of 4");
   }
 
   @Test
@@ -129,7 +129,8 @@ class MockUnipileServerTest {
         .addFormDataPart("linkedin[follow_up][text]", "Any news?"));
 
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.detail()).contains("linkedin.follow_up: is allowed only when linkedin.api is recruiter");
+    assertThat(answer.detail()).isEqualTo("linkedin.follow_up: is not described by the spec for this shape"
+        + " (only when linkedin.api is recruiter); the provider may ignore it");
   }
 
   @Test

@@ -60,14 +60,14 @@ class SpecValidatorTest {
   void daysBelowMinimumNamesFieldAndRule() {
     assertThat(followUp("days", "2").violations()).singleElement()
         .satisfies(v -> assertThat(v.field()).isEqualTo("linkedin.follow_up.scheduled_time.days"))
-        .satisfies(v -> assertThat(v.rule()).contains("minimum: 3"));
+        .satisfies(v -> assertThat(v.rule()).isEqualTo("must have a minimum value of 3"));
   }
 
   @Test
   void weeksAboveMaximumNamesFieldAndRule() {
     assertThat(followUp("weeks", "9").violations()).singleElement()
         .satisfies(v -> assertThat(v.field()).isEqualTo("linkedin.follow_up.scheduled_time.weeks"))
-        .satisfies(v -> assertThat(v.rule()).contains("maximum: 4"));
+        .satisfies(v -> assertThat(v.rule()).isEqualTo("must have a maximum value of 4"));
   }
 
   @Test
@@ -75,13 +75,15 @@ class SpecValidatorTest {
     ValidationResult result = request("linkedin[visibility]", "PUBLIC");
 
     assertThat(result.valid()).isFalse();
-    assertThat(result.violations()).contains(new Violation("linkedin.visibility", "is allowed only when linkedin.api is recruiter"));
+    assertThat(result.violations()).contains(new Violation("linkedin.visibility", "is not described by the spec for"
+        + " this shape (only when linkedin.api is recruiter); the provider may ignore it", Violation.Kind.NOT_DESCRIBED));
   }
 
   @Test
   void classicOptionUnderRecruiterIsRefused() {
     assertThat(request("linkedin[api]", "recruiter", "linkedin[inmail]", "true").violations())
-        .contains(new Violation("linkedin.inmail", "is allowed only when linkedin.api is classic"));
+        .contains(new Violation("linkedin.inmail", "is not described by the spec for this shape"
+            + " (only when linkedin.api is classic); the provider may ignore it", Violation.Kind.NOT_DESCRIBED));
   }
 
   @Test

@@ -1,27 +1,35 @@
-package io.github.unipilechat.validation;
+package io.github.unipilechat.internal.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.errors.InvalidRequestException.Violation;
+import io.github.unipilechat.form.Branches;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
  * Replaces each {@code anyOf} of a schema by the one branch an instance means, so that the validator reports
- * "days: must be at least 3" instead of "matches none of three schemas". The spec writes {@code anyOf} where
- * the provider means "exactly one of": a value fitting several branches at once (both days and weeks) is
- * refused here.
+ * "days: must have a minimum value of 3" instead of "matches none of three schemas", and finds on the way what the
+ * spec does not describe: a key the chosen branch (or a plain object schema) does not list, and a value fitting
+ * several branches at once (both days and weeks). The spec's letter allows both (no {@code additionalProperties:
+ * false}; {@code anyOf} is "at least one"), so they are {@link Violation.Kind#NOT_DESCRIBED}, not rules.
  */
 final class AnyOfResolver {
+  /** The words of every "not described" finding: the same in the client, the mock and verify-pact. */
+  static final String NOT_DESCRIBED = "is not described by the spec; the provider may ignore it";
+
   private AnyOfResolver() {}
 
   /**
    * Chooses, for every {@code anyOf} the instance reaches, the one branch it means, reporting an instance that
-   * fits none or several. Nothing is copied: the schema is only rewritten by {@link Choices#apply}.
+   * fits none or several, and every key no schema on the way describes. Nothing is copied: the schema is only
+   * rewritten by {@link Choices#apply}.
    */
   static Choices choose(JsonNode schema, JsonNode instance, String field, List<Violation> violations) {
     Choices choices = new Choices();
@@ -31,20 +39,27 @@ final class AnyOfResolver {
 
   private static void walk(JsonNode schema, JsonNode instance, String field, List<Violation> violations,
       Choices choices) {
+    if (!instance.isObject()) {
+      return;
+    }
     JsonNode chosen = schema;
-    if (schema.has("anyOf") && instance.isObject()) {
+    List<JsonNode> alsoFitting = List.of();
+    if (schema.has("anyOf")) {
       JsonNode branches = schema.get("anyOf");
-      chosen = pick(branches, instance, field, violations);
-      choices.take(schema, branches, chosen, field);
+      List<JsonNode> complete = new ArrayList<>();
+      chosen = pick(branches, instance, field, violations, complete);
+      choices.take(schema, chosen, chosen == null ? "-" : keyOf(branches, chosen, complete), field);
       if (chosen == null) {
         return;
       }
+      alsoFitting = complete;
     }
     JsonNode properties = chosen.get("properties");
-    if (properties == null || !instance.isObject()) {
+    if (properties == null) {
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> it = properties.fields();
+    undescribed(schema, chosen, alsoFitting, instance, field, violations);
+    Iterator<Map.Entry<String, JsonNode>> it = properties.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> property = it.next();
       JsonNode value = instance.get(property.getKey());
@@ -55,15 +70,54 @@ final class AnyOfResolver {
     }
   }
 
+  /**
+   * Every key of {@code instance} that {@code chosen} does not list, unless the schema allows others explicitly
+   * ({@code additionalProperties} true or a schema; {@code false} is a rule the engine itself reports). Keys of
+   * other branches the instance also completes were reported with the ambiguity, once.
+   */
+  private static void undescribed(JsonNode declared, JsonNode chosen, List<JsonNode> alsoFitting, JsonNode instance,
+      String field, List<Violation> violations) {
+    if (chosen.has("additionalProperties")) {
+      return;
+    }
+    JsonNode properties = chosen.path("properties");
+    for (Iterator<String> names = instance.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (properties.has(name) || alsoFitting.stream().anyMatch(b -> b.path("properties").has(name))) {
+        continue;
+      }
+      violations.add(new Violation(join(field, name), notDescribedHere(declared, name, field),
+          Violation.Kind.NOT_DESCRIBED));
+    }
+  }
+
+  /** With a discriminator, says which of its values declares the key (follow_up sent without api=recruiter). */
+  private static String notDescribedHere(JsonNode declared, String name, String field) {
+    Optional<String> discriminator = Branches.discriminator(declared);
+    if (discriminator.isEmpty()) {
+      return NOT_DESCRIBED;
+    }
+    List<String> owners = new ArrayList<>();
+    for (JsonNode branch : Branches.of(declared)) {
+      if (branch.path("properties").has(name)) {
+        Branches.pinned(branch, discriminator.get()).ifPresent(value -> owners.add(value.asText()));
+      }
+    }
+    if (owners.isEmpty()) {
+      return NOT_DESCRIBED;
+    }
+    return "is not described by the spec for this shape (only when " + join(field, discriminator.get()) + " is "
+        + String.join(" or ", owners) + "); the provider may ignore it";
+  }
+
   /** The branches one instance takes; they alone decide the resolved schema, so {@link #key} names it. */
   static final class Choices {
     private final Map<JsonNode, JsonNode> taken = new IdentityHashMap<>();
     private final StringBuilder key = new StringBuilder();
 
-    private void take(JsonNode anyOf, JsonNode branches, JsonNode branch, String field) {
+    private void take(JsonNode anyOf, JsonNode branch, String branchKey, String field) {
       taken.put(anyOf, branch);
-      key.append(field).append('#').append(branch == null ? "-" : String.valueOf(indexOf(branches, branch)))
-          .append(';');
+      key.append(field).append('#').append(branchKey).append(';');
     }
 
     /** False when {@code schema} is an {@code anyOf} the instance fits no branch of (reported already). */
@@ -87,7 +141,7 @@ final class AnyOfResolver {
         return chosen;
       }
       ObjectNode resolvedProperties = null;
-      Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = props.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> property = it.next();
         JsonNode inner = apply(property.getValue());
@@ -112,7 +166,13 @@ final class AnyOfResolver {
     }
   }
 
-  private static JsonNode pick(JsonNode branches, JsonNode instance, String field, List<Violation> violations) {
+  /**
+   * The branch meant; null when none fits (reported). Several complete branches at once (days and weeks) are
+   * reported as not described and the first is checked, so its own rules still apply; {@code complete} receives
+   * them all.
+   */
+  private static JsonNode pick(JsonNode branches, JsonNode instance, String field, List<Violation> violations,
+      List<JsonNode> complete) {
     List<JsonNode> fitting = new ArrayList<>();
     for (JsonNode branch : branches) {
       if (!contradicted(branch, instance)) {
@@ -123,13 +183,14 @@ final class AnyOfResolver {
       violations.add(discriminatorViolation(branches, instance, field));
       return null;
     }
-    List<JsonNode> complete = fitting.stream().filter(b -> requiredPresent(b, instance) == b.path("required").size()).toList();
+    fitting.stream().filter(b -> requiredPresent(b, instance) == b.path("required").size()).forEach(complete::add);
     if (complete.size() == 1) {
       return complete.get(0);
     }
     if (complete.size() > 1) {
-      violations.add(new Violation(field, "must match exactly one of " + describe(complete) + ", not several"));
-      return null;
+      violations.add(new Violation(field.isEmpty() ? "request" : field, "is not described by the spec: it matches "
+          + describe(complete) + " at once; the provider may ignore all but one", Violation.Kind.NOT_DESCRIBED));
+      return merged(complete);
     }
     // Nothing complete: the branch with most of its required fields is what the caller meant, and the
     // validator will name what it still misses.
@@ -142,18 +203,58 @@ final class AnyOfResolver {
     return null;
   }
 
-  private static int indexOf(JsonNode branches, JsonNode branch) {
-    for (int i = 0; i < branches.size(); i++) {
-      if (branches.get(i) == branch) {
-        return i;
+  /**
+   * The branches an instance completes at once, as one schema: every property of each (the first branch's schema
+   * where two declare the same one) and all their required fields, so each value sent is still checked by its own
+   * branch's rules (weeks=9 beside days=5 is refused even when the pair is accepted).
+   */
+  private static JsonNode merged(List<JsonNode> complete) {
+    ObjectNode merged = ((ObjectNode) complete.get(0)).deepCopy();
+    ObjectNode properties = merged.withObjectProperty("properties");
+    ArrayNode required = merged.withArrayProperty("required");
+    for (JsonNode branch : complete.subList(1, complete.size())) {
+      branch.path("properties").properties().forEach(p -> {
+        if (!properties.has(p.getKey())) {
+          properties.set(p.getKey(), p.getValue());
+        }
+      });
+      for (JsonNode name : branch.path("required")) {
+        if (!contains(required, name)) {
+          required.add(name);
+        }
       }
     }
-    throw new IllegalStateException("not one of the branches");
+    merged.put("title", describe(complete));
+    return merged;
+  }
+
+  private static boolean contains(JsonNode array, JsonNode value) {
+    for (JsonNode element : array) {
+      if (element.equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Names the branch taken for the cache key: its index, or the indexes {@link #merged} joined ({@code 0+1}). */
+  private static String keyOf(JsonNode branches, JsonNode branch, List<JsonNode> complete) {
+    StringJoiner indexes = new StringJoiner("+");
+    for (int i = 0; i < branches.size(); i++) {
+      if (branches.get(i) == branch || (complete.size() > 1 && isIn(complete, branches.get(i)))) {
+        indexes.add(String.valueOf(i));
+      }
+    }
+    return indexes.toString();
+  }
+
+  private static boolean isIn(List<JsonNode> nodes, JsonNode node) {
+    return nodes.stream().anyMatch(n -> n == node);
   }
 
   /** A branch is ruled out when a property it pins to one value holds another. */
   private static boolean contradicted(JsonNode branch, JsonNode instance) {
-    Iterator<Map.Entry<String, JsonNode>> it = branch.path("properties").fields();
+    Iterator<Map.Entry<String, JsonNode>> it = branch.path("properties").properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> property = it.next();
       JsonNode allowed = property.getValue().get("enum");
