@@ -2,54 +2,31 @@ package io.github.unipilechat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --field NAME=VALUE} and {@code --field NAME=@PATH}, read the way {@code curl -F} reads them. */
 class FieldOptionTest {
-  private final MockWebServer server = new MockWebServer();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  @RegisterExtension final StartChatCli cli = new StartChatCli("k");
 
   @TempDir Path temp;
 
-  @BeforeEach
-  void start() throws Exception {
-    server.start(0);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
   private int startChat(String... extra) {
-    List<String> args = new ArrayList<>(List.of("start-chat", "--account-id", "acc_1", "--attendee", "ACoAAB1",
-        "--base-url", server.url("/").toString(), "--api-key", "k"));
-    args.addAll(List.of(extra));
-    Console console = new Console(Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return Main.run(console, args.toArray(String[]::new));
+    return cli.run(Map.of(), cli.args(extra));
   }
 
   private String sentBody() throws InterruptedException {
-    return server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8();
+    return cli.server().takeRequest(5, TimeUnit.SECONDS).getBody().utf8();
   }
 
   private void created() {
-    server.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
+    cli.server().enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
         .body("{\"object\":\"ChatStarted\",\"chat_id\":\"c1\",\"message_id\":\"m1\"}").build());
   }
 
@@ -57,7 +34,7 @@ class FieldOptionTest {
   void nameEqualsValueIsATextPart() throws Exception {
     created();
 
-    assertThat(startChat("--field", "subject=By name", "--text", "Hello")).as(err.toString()).isZero();
+    assertThat(startChat("--field", "subject=By name", "--text", "Hello")).as(cli.stderr()).isZero();
 
     String body = sentBody();
     assertThat(body).containsPattern("name=\"subject\"\r\nContent-Type: text/plain; charset=UTF-8\r\n(Content-Length: 7\r\n)?\r\nBy name\r\n");
@@ -80,7 +57,7 @@ class FieldOptionTest {
     created();
     Path voice = Files.writeString(temp.resolve("hello.txt"), "file body");
 
-    assertThat(startChat("--field", "voice_message=@" + voice)).as(err.toString()).isZero();
+    assertThat(startChat("--field", "voice_message=@" + voice)).as(cli.stderr()).isZero();
 
     assertThat(sentBody()).contains("name=\"voice_message\"; filename=\"hello.txt\"", "file body");
   }
@@ -90,13 +67,13 @@ class FieldOptionTest {
     int code = startChat("--field", "no_such_field=secret-value");
 
     assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no_such_field", "account_id").doesNotContain("secret-value");
-    assertThat(server.getRequestCount()).isZero();
+    assertThat(cli.stderr()).contains("no_such_field", "account_id").doesNotContain("secret-value");
+    assertThat(cli.server().getRequestCount()).isZero();
   }
 
   @Test
   void withoutAnEqualsSignItIsRefused() {
     assertThat(startChat("--field", "subject")).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(server.getRequestCount()).isZero();
+    assertThat(cli.server().getRequestCount()).isZero();
   }
 }
