@@ -75,6 +75,11 @@ public final class Transport implements AutoCloseable {
     return http;
   }
 
+  /** The client's whole-call limit per attempt (zero: none). */
+  public java.time.Duration callTimeout() {
+    return java.time.Duration.ofMillis(http.callTimeoutMillis());
+  }
+
   /** Releases threads and connections, unless they belong to a shared client. */
   @Override
   public void close() {

@@ -100,6 +100,17 @@ public final class RetryPolicy {
     return sleeper;
   }
 
+  /**
+   * Whether an answer with this HTTP status may be sent again: 429 (rate limited) and 503 (no session yet), where
+   * the provider did not act on the request. Every other error status is final.
+   *
+   * @param status the answer's HTTP status
+   * @return true for 429 and 503
+   */
+  public boolean retriesStatus(int status) {
+    return status == 429 || status == 503;
+  }
+
   /** Where a call's deadline and an HTTP-date {@code Retry-After} read the time. */
   public Clock clock() {
     return clock;
