@@ -8,22 +8,17 @@ import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.OutcomeUnknownException;
 import io.github.unipilechat.errors.RequestNotSentException;
 import io.github.unipilechat.errors.UnipileApiException;
-import io.github.unipilechat.form.FormSchema;
-import io.github.unipilechat.form.ObjectParts;
-import io.github.unipilechat.http.ApiKey;
-import io.github.unipilechat.http.BaseUrl;
+import io.github.unipilechat.internal.ApiKey;
+import io.github.unipilechat.internal.BaseUrl;
 import io.github.unipilechat.http.Timeouts;
-import io.github.unipilechat.http.Transport;
+import io.github.unipilechat.internal.Transport;
 import io.github.unipilechat.internal.OutcomeClassifier;
 import io.github.unipilechat.internal.RetryEngine;
 import io.github.unipilechat.internal.StartChatCall;
-import io.github.unipilechat.multipart.FormPart;
-import io.github.unipilechat.options.LinkedInOptions;
 import io.github.unipilechat.retry.CallOptions;
 import io.github.unipilechat.retry.RetryPolicy;
 import io.github.unipilechat.retry.Sleeper;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.HttpUrl;
@@ -44,8 +39,6 @@ import okhttp3.OkHttpClient;
  * {@link OutcomeClassifier} says what each answer means.
  */
 public final class UnipileChatClient implements AutoCloseable {
-  static final String LINKEDIN = "linkedin";
-
   private final HttpUrl baseUrl;
   private final Transport transport;
   private final RetryPolicy retryPolicy;
@@ -131,12 +124,6 @@ public final class UnipileChatClient implements AutoCloseable {
   private StartChatCall attempts(StartChatRequest request, CallOptions options, RetryPolicy policy) {
     return new StartChatCall(transport.api(), classifier, request, policy,
         options.checkResponse(), options.callTimeout(), transport.callTimeout());
-  }
-
-  /** The LinkedIn options as the provider reads them: one bracket-named part per leaf and file, in the spec's order. */
-  public static List<FormPart> linkedInParts(LinkedInOptions options) {
-    FormSchema form = FormSchema.provider();
-    return ObjectParts.encode(form, LINKEDIN, form.require(LINKEDIN).schema(), options.fields(), options.files());
   }
 
   /** Releases the connections and threads the client owns; a shared {@link OkHttpClient} is left running. */

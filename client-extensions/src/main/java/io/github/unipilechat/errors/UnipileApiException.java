@@ -1,5 +1,6 @@
 package io.github.unipilechat.errors;
 
+import io.github.unipilechat.internal.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.validation.ProviderSpec;
 import java.io.IOException;
@@ -147,19 +148,19 @@ public class UnipileApiException extends UnipileException {
         m.append(" (type not in the spec)");
       }
       if (error.title() != null) {
-        m.append(": ").append(Text.oneLine(error.title(), TITLE_MAX));
+        m.append(": ").append(UntrustedText.oneLine(error.title(), TITLE_MAX));
       }
       if (error.detail() != null && !error.detail().isBlank()) {
-        m.append(" - ").append(Text.oneLine(error.detail(), DETAIL_MAX));
+        m.append(" - ").append(UntrustedText.oneLine(error.detail(), DETAIL_MAX));
       }
       if (error.instance() != null && !error.instance().isBlank()) {
-        m.append(" [instance ").append(Text.oneLine(error.instance(), TITLE_MAX)).append(']');
+        m.append(" [instance ").append(UntrustedText.oneLine(error.instance(), TITLE_MAX)).append(']');
       }
     } else if (error.body().isBlank() && !error.bodyTruncated()) {
       m.append(" (no error type: empty body)");
     } else {
       m.append(" (no error type: body is not the provider's JSON: \"")
-          .append(Text.oneLine(error.body(), SNIPPET_MAX)).append("\")");
+          .append(UntrustedText.oneLine(error.body(), SNIPPET_MAX)).append("\")");
     }
     if (error.bodyTruncated()) {
       m.append(" (body longer than ").append(ApiError.BODY_LIMIT >> 20).append(" MiB: cut, the rest unread)");

@@ -10,11 +10,8 @@ import io.github.unipilechat.errors.ApiError;
 import io.github.unipilechat.errors.OutcomeUnknown;
 import io.github.unipilechat.errors.OutcomeUnknownException;
 import io.github.unipilechat.errors.RequestNotSentException;
-import io.github.unipilechat.errors.Text;
 import io.github.unipilechat.errors.UnipileApiException;
 import io.github.unipilechat.generated.model.ChatsControllerStartNewChat201Response;
-import io.github.unipilechat.http.SendTracker;
-import io.github.unipilechat.retry.RetryAfter;
 import io.github.unipilechat.retry.RetryPolicy;
 import io.github.unipilechat.validation.ProviderSpec;
 import java.io.IOException;
@@ -149,7 +146,7 @@ public final class OutcomeClassifier {
    * @return e.g. {@code SocketTimeoutException: timeout}
    */
   public String describe(Throwable e) {
-    String message = e.getMessage() == null ? "" : ": " + Text.oneLine(scrub.apply(e.getMessage()), 200);
+    String message = e.getMessage() == null ? "" : ": " + UntrustedText.oneLine(scrub.apply(e.getMessage()), 200);
     return e.getClass().getSimpleName() + message;
   }
 

@@ -1,7 +1,6 @@
 package io.github.unipilechat.internal;
 
 import io.github.unipilechat.errors.UnipileException;
-import io.github.unipilechat.retry.Deadline;
 import io.github.unipilechat.retry.RetryPolicy;
 import io.github.unipilechat.retry.Sleeper;
 import java.time.Clock;

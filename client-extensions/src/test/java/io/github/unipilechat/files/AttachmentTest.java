@@ -1,5 +1,6 @@
 package io.github.unipilechat.files;
 
+import io.github.unipilechat.internal.ContentTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

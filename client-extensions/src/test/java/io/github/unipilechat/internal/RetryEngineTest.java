@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.unipilechat.errors.RequestNotSentException;
 import io.github.unipilechat.errors.UnipileException;
-import io.github.unipilechat.retry.Deadline;
+import io.github.unipilechat.internal.Deadline;
 import io.github.unipilechat.retry.RecordingSleeper;
 import io.github.unipilechat.retry.RetryPolicy;
 import io.github.unipilechat.retry.Sleeper;

@@ -1,5 +1,6 @@
-package io.github.unipilechat.multipart;
+package io.github.unipilechat.internal;
 
+import io.github.unipilechat.multipart.FormPart;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.files.Attachment;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package io.github.unipilechat.http;
+package io.github.unipilechat.internal;
 
+import io.github.unipilechat.http.Timeouts;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.unipilechat.drift.internal.CreatedBody;
@@ -71,7 +72,8 @@ public final class Transport implements AutoCloseable {
     return api;
   }
 
-  public OkHttpClient http() {
+  /** The configured OkHttp client: for this package's tests. */
+  OkHttpClient http() {
     return http;
   }
 
