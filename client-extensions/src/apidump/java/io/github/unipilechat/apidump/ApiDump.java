@@ -149,25 +149,33 @@ public final class ApiDump {
     return header.toString().trim();
   }
 
-  /** The lines only in {@code expected} (-) and only in {@code actual} (+). */
+  /** The lines only in {@code expected} (-) and only in {@code actual} (+), each member named with its type. */
   static String diff(String expected, String actual) {
-    Set<String> before = new LinkedHashSet<>(List.of(expected.split("\n")));
-    Set<String> after = new LinkedHashSet<>(List.of(actual.split("\n")));
+    List<String> before = qualified(expected);
+    List<String> after = qualified(actual);
+    Set<String> beforeSet = new LinkedHashSet<>(before);
+    Set<String> afterSet = new LinkedHashSet<>(after);
     StringBuilder out = new StringBuilder();
-    String type = "";
-    for (String line : actual.split("\n")) {
-      type = line.startsWith(" ") || line.isEmpty() || line.equals("}") ? type : line;
-      if (!before.contains(line)) {
-        out.append("+ ").append(line.startsWith(" ") ? type + " :: " + line.trim() : line).append('\n');
-      }
-    }
-    type = "";
-    for (String line : expected.split("\n")) {
-      type = line.startsWith(" ") || line.isEmpty() || line.equals("}") ? type : line;
-      if (!after.contains(line)) {
-        out.append("- ").append(line.startsWith(" ") ? type + " :: " + line.trim() : line).append('\n');
-      }
-    }
+    after.stream().filter(line -> !beforeSet.contains(line)).forEach(line -> out.append("+ ").append(line).append('\n'));
+    before.stream().filter(line -> !afterSet.contains(line)).forEach(line -> out.append("- ").append(line).append('\n'));
     return out.toString();
+  }
+
+  /** Each type's header, and each member as {@code header :: member}. */
+  private static List<String> qualified(String dump) {
+    List<String> lines = new ArrayList<>();
+    String type = "";
+    for (String line : dump.split("\n")) {
+      if (line.isEmpty() || line.equals("}")) {
+        continue;
+      }
+      if (line.startsWith(" ")) {
+        lines.add(type + " :: " + line.trim());
+      } else {
+        type = line.endsWith(" {") ? line.substring(0, line.length() - 2) : line;
+        lines.add(type);
+      }
+    }
+    return lines;
   }
 }

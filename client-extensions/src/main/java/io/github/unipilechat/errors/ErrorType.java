@@ -103,7 +103,7 @@ public final class ErrorType {
     Map<String, Set<Integer>> types = new LinkedHashMap<>();
     for (JsonNode path : iterable(document.path("paths").elements())) {
       for (JsonNode operation : iterable(path.elements())) {
-        Iterator<Map.Entry<String, JsonNode>> responses = operation.path("responses").fields();
+        Iterator<Map.Entry<String, JsonNode>> responses = operation.path("responses").properties().iterator();
         while (responses.hasNext()) {
           Map.Entry<String, JsonNode> response = responses.next();
           Integer status = parseStatus(response.getKey());

@@ -5,6 +5,8 @@ package io.github.unipilechat.errors;
  * retried; see {@link OutcomeUnknown#HOW_TO_CHECK}.
  */
 public final class GatewayTimeoutException extends UnipileApiException implements OutcomeUnknown {
+  private static final long serialVersionUID = 1L;
+
   public GatewayTimeoutException(ApiError error, int attempts) {
     super(error, attempts);
   }

@@ -2,6 +2,8 @@ package io.github.unipilechat.errors;
 
 /** HTTP 503: Service Unavailable: nothing was processed; retried as configured, honouring Retry-After; raised when retries are used up. */
 public final class ServiceUnavailableException extends UnipileApiException {
+  private static final long serialVersionUID = 1L;
+
   public ServiceUnavailableException(ApiError error, int attempts) {
     super(error, attempts);
   }

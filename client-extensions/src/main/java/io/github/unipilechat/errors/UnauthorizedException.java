@@ -7,6 +7,8 @@ import java.util.Optional;
  * errors/invalid_credentials, ...). Not retried. May carry the account's IMAP/SMTP {@link ConnectionParams}.
  */
 public final class UnauthorizedException extends UnipileApiException {
+  private static final long serialVersionUID = 1L;
+
   private final ConnectionParams connectionParams;
 
   public UnauthorizedException(ApiError error, int attempts) {

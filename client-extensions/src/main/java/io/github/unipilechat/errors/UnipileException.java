@@ -13,6 +13,8 @@ package io.github.unipilechat.errors;
  * <p>Messages are one line and never carry the API key.
  */
 public class UnipileException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   public UnipileException(String message) {
     super(message);
   }

@@ -2,6 +2,8 @@ package io.github.unipilechat.errors;
 
 /** HTTP 422: Unprocessable Entity: the provider refused the message (errors/no_connection_with_recipient, errors/cannot_resend_yet, ...). Not retried. */
 public final class UnprocessableEntityException extends UnipileApiException {
+  private static final long serialVersionUID = 1L;
+
   public UnprocessableEntityException(ApiError error, int attempts) {
     super(error, attempts);
   }

@@ -41,7 +41,7 @@ public final class FormSchema {
     Set<String> required = new HashSet<>();
     schema.path("required").forEach(name -> required.add(name.asText()));
     Map<String, FormField> fields = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+    Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").properties().iterator();
     while (properties.hasNext()) {
       Map.Entry<String, JsonNode> property = properties.next();
       JsonNode propertySchema = resolve(document, property.getValue());

@@ -50,7 +50,7 @@ public final class BracketEncoder {
       return;
     }
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         encode(name(name, field.getKey()), field.getValue(), parts);

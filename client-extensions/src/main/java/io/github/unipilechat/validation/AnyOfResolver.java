@@ -44,7 +44,7 @@ final class AnyOfResolver {
     if (properties == null || !instance.isObject()) {
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> it = properties.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = properties.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> property = it.next();
       JsonNode value = instance.get(property.getKey());
@@ -87,7 +87,7 @@ final class AnyOfResolver {
         return chosen;
       }
       ObjectNode resolvedProperties = null;
-      Iterator<Map.Entry<String, JsonNode>> it = props.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = props.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> property = it.next();
         JsonNode inner = apply(property.getValue());
@@ -153,7 +153,7 @@ final class AnyOfResolver {
 
   /** A branch is ruled out when a property it pins to one value holds another. */
   private static boolean contradicted(JsonNode branch, JsonNode instance) {
-    Iterator<Map.Entry<String, JsonNode>> it = branch.path("properties").fields();
+    Iterator<Map.Entry<String, JsonNode>> it = branch.path("properties").properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> property = it.next();
       JsonNode allowed = property.getValue().get("enum");

@@ -110,7 +110,7 @@ public final class RequestRules {
         || schema.path("additionalProperties").asBoolean(false)) {
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> it = instance.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = instance.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> entry = it.next();
       String child = AnyOfResolver.join(field, entry.getKey());
@@ -144,7 +144,7 @@ public final class RequestRules {
   }
 
   private static void checkTimeZones(JsonNode node, String field, List<Violation> violations) {
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> entry = it.next();
       JsonNode value = entry.getValue();

@@ -118,7 +118,8 @@ class AttachmentTest {
   }
 
   private static boolean canOpen(Path path) {
-    try (var in = Files.newInputStream(path)) {
+    try {
+      Files.newInputStream(path).close();
       return true;
     } catch (Exception e) {
       return false;

@@ -56,7 +56,7 @@ class BracketRoundTripProperties {
 
   private static void collect(String name, JsonNode node, Map<String, String> leaves) {
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         collect(name + "[" + field.getKey() + "]", field.getValue(), leaves);

@@ -124,7 +124,7 @@ final class MessageReader {
     Set<String> common = null;
     for (JsonNode branch : anyOf) {
       Set<String> pinned = new HashSet<>();
-      branch.path("properties").fields().forEachRemaining(p -> {
+      branch.path("properties").properties().forEach(p -> {
         if (p.getValue().path("enum").isArray()) {
           pinned.add(p.getKey());
         }

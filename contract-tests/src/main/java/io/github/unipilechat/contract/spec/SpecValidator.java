@@ -145,7 +145,7 @@ public final class SpecValidator {
   /** Each documented error status with the {@code type} values its schema allows, in the spec's order. */
   public Map<Integer, List<String>> errorTypes() {
     Map<Integer, List<String>> types = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> responses = document.path("paths").path(PATH).path("post").path("responses").fields();
+    Iterator<Map.Entry<String, JsonNode>> responses = document.path("paths").path(PATH).path("post").path("responses").properties().iterator();
     while (responses.hasNext()) {
       Map.Entry<String, JsonNode> response = responses.next();
       JsonNode enumValues = response.getValue().path("content").path(JSON_TYPE).path("schema").path("properties").path("type").path("enum");
