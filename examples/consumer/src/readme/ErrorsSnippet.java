@@ -6,7 +6,7 @@ import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.errors.ErrorType;
 import io.github.unipilechat.errors.UnipileException;
 import io.github.unipilechat.errors.UnprocessableEntityException;
-import io.github.unipilechat.retry.CallOptions;
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.retry.RetryPolicy;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -15,7 +15,6 @@ import io.github.unipilechat.internal.Transport;
 import io.github.unipilechat.internal.OutcomeClassifier;
 import io.github.unipilechat.internal.RetryEngine;
 import io.github.unipilechat.internal.StartChatCall;
-import io.github.unipilechat.retry.CallOptions;
 import io.github.unipilechat.retry.RetryPolicy;
 import io.github.unipilechat.retry.Sleeper;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import io.github.unipilechat.contract.mock.MockUnipileServer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mock-server}: the spec-validating mock in the foreground, one log line per request. */
@@ -60,8 +61,8 @@ final class MockServerCommand implements Callable<Integer> {
       description = "Requests kept in memory, oldest dropped first; file contents are never kept (default ${DEFAULT-VALUE}).")
   int journalSize = DEFAULT_JOURNAL_SIZE;
 
-  @Option(names = "--verbose", description = "Print stack traces on failure.")
-  boolean verbose;
+  @Mixin
+  VerboseOption verbose;
 
   MockServerCommand(Console console, CountDownLatch stop) {
     this(console, stop, ShutdownHooks.RUNTIME);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +27,8 @@ final class VerifyPactCommand implements Callable<Integer> {
       description = "Refuse pact files larger than this, from their size, before reading them (default ${DEFAULT-VALUE}).")
   long maxFileSize = PactFile.DEFAULT_MAX_BYTES;
 
-  @Option(names = "--verbose", description = "Print stack traces on failure.")
-  boolean verbose;
+  @Mixin
+  VerboseOption verbose;
 
   VerifyPactCommand(Console console) {
     this.console = console;

@@ -36,11 +36,6 @@ public final class ApiKey {
     return value;
   }
 
-  /** True when {@code text} contains the key, literally or JSON-escaped; lets callers scrub text that may echo it. */
-  public boolean appearsIn(String text) {
-    return text != null && (text.contains(value) || spelled.matcher(text).find());
-  }
-
   /**
    * {@code text} with every occurrence of the key replaced by {@code [redacted]}, whether literal or spelled with
    * JSON escapes ({@code sk\/live}, {@code \u0073k-live}), so it cannot reappear once the text is decoded; null

@@ -8,7 +8,7 @@ import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.drift.DriftFinding.Kind;
 import io.github.unipilechat.errors.OutcomeUnknownException;
 import io.github.unipilechat.errors.ServiceUnavailableException;
-import io.github.unipilechat.retry.CallOptions;
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.wire.ChatServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -14,7 +14,7 @@ import io.github.unipilechat.errors.OutcomeUnknown;
 import io.github.unipilechat.errors.UnexpectedStatusException;
 import io.github.unipilechat.errors.UnipileApiException;
 import io.github.unipilechat.errors.UnprocessableEntityException;
-import io.github.unipilechat.retry.CallOptions;
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.wire.ChatServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

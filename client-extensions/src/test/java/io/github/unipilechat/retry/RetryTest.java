@@ -1,5 +1,6 @@
 package io.github.unipilechat.retry;
 
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.internal.RetryAfter;
 import static io.github.unipilechat.wire.ChatServer.errorJson;
 import static io.github.unipilechat.wire.ChatServer.request;

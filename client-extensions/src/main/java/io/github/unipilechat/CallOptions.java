@@ -1,6 +1,7 @@
-package io.github.unipilechat.retry;
+package io.github.unipilechat;
 
 import io.github.unipilechat.drift.ResponseCheck;
+import io.github.unipilechat.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
