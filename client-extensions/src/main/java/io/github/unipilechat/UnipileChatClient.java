@@ -8,13 +8,13 @@ import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.OutcomeUnknownException;
 import io.github.unipilechat.errors.RequestNotSentException;
 import io.github.unipilechat.errors.UnipileApiException;
+import io.github.unipilechat.http.Timeouts;
 import io.github.unipilechat.internal.ApiKey;
 import io.github.unipilechat.internal.BaseUrl;
-import io.github.unipilechat.http.Timeouts;
-import io.github.unipilechat.internal.Transport;
 import io.github.unipilechat.internal.OutcomeClassifier;
 import io.github.unipilechat.internal.RetryEngine;
 import io.github.unipilechat.internal.StartChatCall;
+import io.github.unipilechat.internal.Transport;
 import io.github.unipilechat.retry.RetryPolicy;
 import io.github.unipilechat.retry.Sleeper;
 import java.time.Duration;
@@ -121,8 +121,7 @@ public final class UnipileChatClient implements AutoCloseable {
   }
 
   private StartChatCall attempts(StartChatRequest request, CallOptions options, RetryPolicy policy) {
-    return new StartChatCall(transport.api(), classifier, request, policy,
-        options.checkResponse(), options.callTimeout(), transport.callTimeout());
+    return new StartChatCall(transport, classifier, request, policy, options.checkResponse(), options.callTimeout());
   }
 
   /** Releases the connections and threads the client owns; a shared {@link OkHttpClient} is left running. */
@@ -137,6 +136,7 @@ public final class UnipileChatClient implements AutoCloseable {
     return "UnipileChatClient{" + BaseUrl.display(baseUrl) + "}";
   }
 
+  /** Configures a {@link UnipileChatClient}: a base URL (or DSN) and an API key are required. */
   public static final class Builder {
     private HttpUrl baseUrl;
     private ApiKey apiKey;
@@ -176,6 +176,7 @@ public final class UnipileChatClient implements AutoCloseable {
       return this;
     }
 
+    /** Every timeout at once; the single-timeout setters below change one. */
     public Builder timeouts(Timeouts timeouts) {
       this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
       return this;
@@ -245,6 +246,7 @@ public final class UnipileChatClient implements AutoCloseable {
       return this;
     }
 
+    /** The client; refuses a missing base URL or key, and {@code http://} to a remote host unless allowed. */
     public UnipileChatClient build() {
       if (rawBaseUrl != null) {
         baseUrl = BaseUrl.parse(rawBaseUrl, allowInsecureHttp);

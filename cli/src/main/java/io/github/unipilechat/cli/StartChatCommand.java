@@ -2,6 +2,7 @@ package io.github.unipilechat.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
@@ -10,7 +11,6 @@ import io.github.unipilechat.drift.ResponseCheck;
 import io.github.unipilechat.drift.ResponseDriftException;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.options.LinkedInOptions;
-import io.github.unipilechat.CallOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

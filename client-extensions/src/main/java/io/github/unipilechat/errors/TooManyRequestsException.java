@@ -4,6 +4,7 @@ package io.github.unipilechat.errors;
 public final class TooManyRequestsException extends UnipileApiException {
   private static final long serialVersionUID = 1L;
 
+  /** The provider's answer, as read; {@code attempts} counts this one. Raised by the client; public for tests of code that handles it. */
   public TooManyRequestsException(ApiError error, int attempts) {
     super(error, attempts);
   }

@@ -11,6 +11,7 @@ public final class UnauthorizedException extends UnipileApiException {
 
   private final ConnectionParams connectionParams;
 
+  /** The provider's answer, as read; {@code attempts} counts this one. Raised by the client; public for tests of code that handles it. */
   public UnauthorizedException(ApiError error, int attempts) {
     super(error, attempts);
     this.connectionParams = error.json() == null ? null

@@ -1,7 +1,7 @@
 package io.github.unipilechat.errors;
 
-import io.github.unipilechat.internal.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.unipilechat.internal.UntrustedText;
 import io.github.unipilechat.validation.ProviderSpec;
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -26,6 +26,7 @@ public class UnipileApiException extends UnipileException {
   private transient ApiError error;
   private final int attempts;
 
+  /** For the per-status subclasses: the answer as read, {@code attempts} counting this one. */
   protected UnipileApiException(ApiError error, int attempts) {
     super(message(error, attempts));
     this.error = error;
@@ -53,6 +54,7 @@ public class UnipileApiException extends UnipileException {
     };
   }
 
+  /** The answer's HTTP status. */
   public int status() {
     return error.status();
   }
@@ -62,14 +64,17 @@ public class UnipileApiException extends UnipileException {
     return error.type();
   }
 
+  /** The error body's {@code title}, when it had one. */
   public Optional<String> title() {
     return Optional.ofNullable(error.title());
   }
 
+  /** The error body's {@code detail}, when it had one. */
   public Optional<String> detail() {
     return Optional.ofNullable(error.detail());
   }
 
+  /** The error body's {@code instance}, when it had one. */
   public Optional<String> instance() {
     return Optional.ofNullable(error.instance());
   }
@@ -92,6 +97,7 @@ public class UnipileApiException extends UnipileException {
     return Optional.ofNullable(error.json());
   }
 
+  /** The answer's headers, the API key redacted from their values. */
   public Headers headers() {
     return error.headers();
   }
@@ -106,6 +112,7 @@ public class UnipileApiException extends UnipileException {
     return attempts;
   }
 
+  /** Everything read from the answer, as one value. */
   public ApiError error() {
     return error;
   }

@@ -15,10 +15,12 @@ package io.github.unipilechat.errors;
 public class UnipileException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** A failure described by {@code message} (never holding the API key). */
   public UnipileException(String message) {
     super(message);
   }
 
+  /** A failure described by {@code message}, caused by {@code cause}. */
   public UnipileException(String message, Throwable cause) {
     super(message, cause);
   }

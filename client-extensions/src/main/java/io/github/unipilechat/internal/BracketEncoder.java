@@ -1,8 +1,8 @@
 package io.github.unipilechat.internal;
 
-import io.github.unipilechat.multipart.FormPart;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.files.Attachment;
+import io.github.unipilechat.multipart.FormPart;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -28,32 +28,29 @@ public final class StartChatCall implements RetryEngine.Attempts<ChatStarted> {
   private static final GeneratedCall START_CHAT = GeneratedCall.find(MessagingApi.class,
       ProviderSpec.START_CHAT_PATH, ChatsControllerStartNewChat201Response.class);
 
-  private final MessagingApi api;
+  private final Transport transport;
   private final OutcomeClassifier classifier;
   private final StartChatRequest request;
   private final RetryPolicy policy;
   private final Optional<ResponseCheck> check;
   private final Optional<Duration> callTimeout;
-  private final Duration clientCallTimeout;
 
   /**
-   * @param api the generated API
+   * @param transport the client's transport: its generated API and its own call timeout
    * @param classifier what answers mean
    * @param request the request, sent by every attempt
    * @param policy the call's retry policy
    * @param check the call's response check, when it overrides the client's
    * @param callTimeout this call's own limit per attempt (zero: none), when it overrides the client's
-   * @param clientCallTimeout the client's limit per attempt (zero: none)
    */
-  public StartChatCall(MessagingApi api, OutcomeClassifier classifier, StartChatRequest request, RetryPolicy policy,
-      Optional<ResponseCheck> check, Optional<Duration> callTimeout, Duration clientCallTimeout) {
-    this.api = api;
+  public StartChatCall(Transport transport, OutcomeClassifier classifier, StartChatRequest request,
+      RetryPolicy policy, Optional<ResponseCheck> check, Optional<Duration> callTimeout) {
+    this.transport = transport;
     this.classifier = classifier;
     this.request = Objects.requireNonNull(request, "request");
     this.policy = policy;
     this.check = check;
     this.callTimeout = callTimeout;
-    this.clientCallTimeout = clientCallTimeout;
   }
 
   @Override
@@ -123,7 +120,7 @@ public final class StartChatCall implements RetryEngine.Attempts<ChatStarted> {
 
   /** This attempt's whole-call limit: the per-call override or the client's, cut to what the deadline leaves. */
   private Optional<Duration> attemptTimeout(Deadline deadline) {
-    Optional<Duration> own = callTimeout.or(() -> Optional.of(clientCallTimeout))
+    Optional<Duration> own = callTimeout.or(() -> Optional.of(transport.callTimeout()))
         .filter(timeout -> !timeout.isZero()); // zero: no limit
     Optional<Duration> left = deadline.remaining();
     if (left.isEmpty()) {
@@ -150,7 +147,7 @@ public final class StartChatCall implements RetryEngine.Attempts<ChatStarted> {
     Object[] arguments = new Object[START_CHAT.method().getParameterCount()];
     arguments[START_CHAT.partSlot()] = START_CHAT.wrap(PartGroup.of(request.parts()));
     try {
-      return (Call<ChatsControllerStartNewChat201Response>) START_CHAT.method().invoke(api, arguments);
+      return (Call<ChatsControllerStartNewChat201Response>) START_CHAT.method().invoke(transport.api(), arguments);
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     } catch (InvocationTargetException e) {

@@ -1,10 +1,11 @@
 package io.github.unipilechat.internal;
 
-import io.github.unipilechat.http.Timeouts;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.unipilechat.drift.internal.CreatedBody;
 import io.github.unipilechat.generated.api.MessagingApi;
+import io.github.unipilechat.http.Timeouts;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -68,7 +69,8 @@ public final class Transport implements AutoCloseable {
     return apiKey.scrub(text);
   }
 
-  public MessagingApi api() {
+  /** The generated Retrofit API, wired to this transport: for {@link StartChatCall}. */
+  MessagingApi api() {
     return api;
   }
 
@@ -78,8 +80,8 @@ public final class Transport implements AutoCloseable {
   }
 
   /** The client's whole-call limit per attempt (zero: none). */
-  public java.time.Duration callTimeout() {
-    return java.time.Duration.ofMillis(http.callTimeoutMillis());
+  Duration callTimeout() {
+    return Duration.ofMillis(http.callTimeoutMillis());
   }
 
   /** Releases threads and connections, unless they belong to a shared client. */
