@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 final class ErrorsSnippet {
   private static final Logger log = LoggerFactory.getLogger(ErrorsSnippet.class);
 
-  static void handleErrors(StartChatRequest request, StartChatRequest other) {
+  static void handleErrors(StartChatRequest request, StartChatRequest other, StartChatRequest third) {
     // README snippet
   }
 }
