@@ -1,11 +1,11 @@
 package com.example.outreach.readme;
 
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.drift.DriftFinding;
 import io.github.unipilechat.drift.ResponseCheck;
 import io.github.unipilechat.drift.ResponseDriftException;
-import io.github.unipilechat.retry.CallOptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,12 +1,12 @@
 package com.example.outreach.readme;
 
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.errors.ErrorType;
 import io.github.unipilechat.errors.UnipileException;
 import io.github.unipilechat.errors.UnprocessableEntityException;
-import io.github.unipilechat.retry.CallOptions;
 import io.github.unipilechat.retry.RetryPolicy;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -10,6 +10,7 @@ public final class ChatStarted {
   private final int status;
   private final Headers headers;
 
+  /** An answer as the client read it: ids as given (null when absent), the status and headers. */
   public ChatStarted(String chatId, String messageId, int status, Headers headers) {
     this.chatId = chatId;
     this.messageId = messageId;
@@ -17,18 +18,22 @@ public final class ChatStarted {
     this.headers = headers;
   }
 
+  /** The new chat's id, when the provider gave one. */
   public Optional<String> chatId() {
     return Optional.ofNullable(chatId);
   }
 
+  /** The sent message's id, when the provider gave one. */
   public Optional<String> messageId() {
     return Optional.ofNullable(messageId);
   }
 
+  /** The HTTP status of the answer (a documented success, e.g. 201). */
   public int status() {
     return status;
   }
 
+  /** The answer's headers, as received. */
   public Headers headers() {
     return headers;
   }

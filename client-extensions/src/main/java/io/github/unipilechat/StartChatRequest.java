@@ -70,34 +70,42 @@ public final class StartChatRequest {
     return new Builder();
   }
 
+  /** The sending account, {@code account_id}. */
   public String accountId() {
     return value(ACCOUNT_ID).orElse(null);
   }
 
+  /** The recipients, {@code attendees_ids}, in the order given. */
   public List<String> attendeeIds() {
     return values(ATTENDEES_IDS);
   }
 
+  /** The message, {@code text}, when set. */
   public Optional<String> text() {
     return value(TEXT);
   }
 
+  /** The subject, {@code subject}, when set (InMail and email). */
   public Optional<String> subject() {
     return value(SUBJECT);
   }
 
+  /** The files sent as {@code attachments}, in the order given. */
   public List<Attachment> attachments() {
     return files(ATTACHMENTS);
   }
 
+  /** The {@code voice_message} file, when set. */
   public Optional<Attachment> voiceMessage() {
     return files(VOICE_MESSAGE).stream().findFirst();
   }
 
+  /** The {@code video_message} file, when set. */
   public Optional<Attachment> videoMessage() {
     return files(VIDEO_MESSAGE).stream().findFirst();
   }
 
+  /** The typed LinkedIn options, when set through {@link Builder#linkedIn}. */
   public Optional<LinkedInOptions> linkedIn() {
     return Optional.ofNullable(linkedIn);
   }

@@ -4,7 +4,7 @@ import io.github.unipilechat.drift.ResponseDriftException;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.UnipileApiException;
 import io.github.unipilechat.errors.UnipileException;
-import io.github.unipilechat.http.ApiKey;
+import io.github.unipilechat.internal.ApiKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mock-server}: the spec-validating mock in the foreground, one log line per request. */
@@ -71,8 +72,8 @@ final class MockServerCommand implements Callable<Integer> {
           + " LinkedIn shape, days with weeks) instead of answering 400 \"is not described by the spec\".")
   boolean acceptNotDescribed;
 
-  @Option(names = "--verbose", description = "Print stack traces on failure.")
-  boolean verbose;
+  @Mixin
+  VerboseOption verbose;
 
   MockServerCommand(Console console, CountDownLatch stop) {
     this(console, stop, ShutdownHooks.RUNTIME);

@@ -2,6 +2,7 @@ package io.github.unipilechat.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
@@ -10,7 +11,6 @@ import io.github.unipilechat.drift.ResponseCheck;
 import io.github.unipilechat.drift.ResponseDriftException;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.options.LinkedInOptions;
-import io.github.unipilechat.retry.CallOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code start-chat}: sends one start-chat request and prints the response JSON. */
@@ -97,8 +98,8 @@ final class StartChatCommand implements Callable<Integer> {
           + "exits " + ExitCodes.RESPONSE_DRIFT + " (the chat was still started when the answer was a 201), off skips it.")
   ResponseCheck checkResponse = ResponseCheck.WARN;
 
-  @Option(names = "--verbose", description = "Print stack traces on failure.")
-  boolean verbose;
+  @Mixin
+  VerboseOption verbose;
 
   StartChatCommand(Console console) {
     this.console = console;

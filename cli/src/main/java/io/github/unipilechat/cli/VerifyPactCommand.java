@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,8 +32,8 @@ final class VerifyPactCommand implements Callable<Integer> {
           + " LinkedIn shape, days with weeks) instead of reporting it.")
   boolean acceptNotDescribed;
 
-  @Option(names = "--verbose", description = "Print stack traces on failure.")
-  boolean verbose;
+  @Mixin
+  VerboseOption verbose;
 
   VerifyPactCommand(Console console) {
     this.console = console;

@@ -314,7 +314,8 @@ class StartChatCommandTest {
   }
 
   private static boolean canOpen(Path path) {
-    try (var in = Files.newInputStream(path)) {
+    try {
+      Files.newInputStream(path).close();
       return true;
     } catch (Exception e) {
       return false;

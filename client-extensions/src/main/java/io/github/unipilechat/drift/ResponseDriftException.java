@@ -16,6 +16,8 @@ import java.util.Optional;
  * {@link #findingsOf(Throwable)} reads it.
  */
 public final class ResponseDriftException extends UnipileException {
+  private static final long serialVersionUID = 1L;
+
   private static final int LISTED = 3;
 
   private final transient List<DriftFinding> findings;

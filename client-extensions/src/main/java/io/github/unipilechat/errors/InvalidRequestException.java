@@ -4,6 +4,8 @@ import java.util.List;
 
 /** The request was refused before anything was sent: it breaks a rule of the provider's contract. */
 public final class InvalidRequestException extends UnipileException {
+  private static final long serialVersionUID = 1L;
+
   private final List<Violation> violations;
 
   /**

@@ -10,9 +10,4 @@ public interface OutcomeUnknown {
   /** What to do before resending; part of every such exception's message. */
   String HOW_TO_CHECK = "the message may have been sent: before resending, list the chat's messages"
       + " (GET /api/v1/chats/{chat_id}/messages, or the account's chats with this attendee) and resend only if it is missing";
-
-  /** {@link #HOW_TO_CHECK}. */
-  default String howToCheck() {
-    return HOW_TO_CHECK;
-  }
 }

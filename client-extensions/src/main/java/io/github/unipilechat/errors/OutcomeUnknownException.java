@@ -5,6 +5,8 @@ package io.github.unipilechat.errors;
  * may have gone out. Never retried automatically; see {@link OutcomeUnknown#HOW_TO_CHECK}.
  */
 public final class OutcomeUnknownException extends UnipileIOException implements OutcomeUnknown {
+  private static final long serialVersionUID = 1L;
+
   public OutcomeUnknownException(String message, Throwable cause, int attempts) {
     super(message, cause, attempts);
   }

@@ -5,6 +5,8 @@ package io.github.unipilechat.errors;
  * failure): the provider received nothing, so sending again is safe. Already retried as configured.
  */
 public final class RequestNotSentException extends UnipileIOException {
+  private static final long serialVersionUID = 1L;
+
   public RequestNotSentException(String message, Throwable cause, int attempts) {
     super(message, cause, attempts);
   }

@@ -1,6 +1,7 @@
 package io.github.unipilechat.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.unipilechat.internal.UntrustedText;
 import io.github.unipilechat.validation.ProviderSpec;
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -25,6 +26,7 @@ public class UnipileApiException extends UnipileException {
   private transient ApiError error;
   private final int attempts;
 
+  /** For the per-status subclasses: the answer as read, {@code attempts} counting this one. */
   protected UnipileApiException(ApiError error, int attempts) {
     super(message(error, attempts));
     this.error = error;
@@ -52,6 +54,7 @@ public class UnipileApiException extends UnipileException {
     };
   }
 
+  /** The answer's HTTP status. */
   public int status() {
     return error.status();
   }
@@ -61,14 +64,17 @@ public class UnipileApiException extends UnipileException {
     return error.type();
   }
 
+  /** The error body's {@code title}, when it had one. */
   public Optional<String> title() {
     return Optional.ofNullable(error.title());
   }
 
+  /** The error body's {@code detail}, when it had one. */
   public Optional<String> detail() {
     return Optional.ofNullable(error.detail());
   }
 
+  /** The error body's {@code instance}, when it had one. */
   public Optional<String> instance() {
     return Optional.ofNullable(error.instance());
   }
@@ -91,6 +97,7 @@ public class UnipileApiException extends UnipileException {
     return Optional.ofNullable(error.json());
   }
 
+  /** The answer's headers, the API key redacted from their values. */
   public Headers headers() {
     return error.headers();
   }
@@ -105,6 +112,7 @@ public class UnipileApiException extends UnipileException {
     return attempts;
   }
 
+  /** Everything read from the answer, as one value. */
   public ApiError error() {
     return error;
   }
@@ -147,19 +155,19 @@ public class UnipileApiException extends UnipileException {
         m.append(" (type not in the spec)");
       }
       if (error.title() != null) {
-        m.append(": ").append(Text.oneLine(error.title(), TITLE_MAX));
+        m.append(": ").append(UntrustedText.oneLine(error.title(), TITLE_MAX));
       }
       if (error.detail() != null && !error.detail().isBlank()) {
-        m.append(" - ").append(Text.oneLine(error.detail(), DETAIL_MAX));
+        m.append(" - ").append(UntrustedText.oneLine(error.detail(), DETAIL_MAX));
       }
       if (error.instance() != null && !error.instance().isBlank()) {
-        m.append(" [instance ").append(Text.oneLine(error.instance(), TITLE_MAX)).append(']');
+        m.append(" [instance ").append(UntrustedText.oneLine(error.instance(), TITLE_MAX)).append(']');
       }
     } else if (error.body().isBlank() && !error.bodyTruncated()) {
       m.append(" (no error type: empty body)");
     } else {
       m.append(" (no error type: body is not the provider's JSON: \"")
-          .append(Text.oneLine(error.body(), SNIPPET_MAX)).append("\")");
+          .append(UntrustedText.oneLine(error.body(), SNIPPET_MAX)).append("\")");
     }
     if (error.bodyTruncated()) {
       m.append(" (body longer than ").append(ApiError.BODY_LIMIT >> 20).append(" MiB: cut, the rest unread)");

@@ -13,10 +13,14 @@ package io.github.unipilechat.errors;
  * <p>Messages are one line and never carry the API key.
  */
 public class UnipileException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** A failure described by {@code message} (never holding the API key). */
   public UnipileException(String message) {
     super(message);
   }
 
+  /** A failure described by {@code message}, caused by {@code cause}. */
   public UnipileException(String message, Throwable cause) {
     super(message, cause);
   }

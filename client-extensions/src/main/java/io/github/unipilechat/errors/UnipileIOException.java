@@ -5,13 +5,18 @@ package io.github.unipilechat.errors;
  * and {@link OutcomeUnknownException} (sent, no answer).
  */
 public class UnipileIOException extends UnipileException {
+  private static final long serialVersionUID = 1L;
+
   private final int attempts;
 
-  public UnipileIOException(String message, Throwable cause) {
-    this(message, cause, 1);
-  }
-
-  public UnipileIOException(String message, Throwable cause, int attempts) {
+  /**
+   * For the two kinds above.
+   *
+   * @param message what failed, the API key already removed
+   * @param cause the network failure, or null
+   * @param attempts how many times the request was tried, this failure included
+   */
+  protected UnipileIOException(String message, Throwable cause, int attempts) {
     super(message, cause);
     this.attempts = attempts;
   }

@@ -1,5 +1,6 @@
 package io.github.unipilechat.files;
 
+import io.github.unipilechat.internal.ContentTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;

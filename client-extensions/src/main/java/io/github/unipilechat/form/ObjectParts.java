@@ -2,7 +2,7 @@ package io.github.unipilechat.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.files.Attachment;
-import io.github.unipilechat.multipart.BracketEncoder;
+import io.github.unipilechat.internal.BracketEncoder;
 import io.github.unipilechat.multipart.FormPart;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,7 +45,7 @@ public final class ObjectParts {
       return;
     }
     Set<String> seen = new HashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = properties.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> property = it.next();
       String key = property.getKey();
       String childName = BracketEncoder.name(name, key);
@@ -76,7 +76,7 @@ public final class ObjectParts {
       }
     }
     // Keys the schema does not list (refused by validation) keep the object's own order after the rest.
-    for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = tree.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       if (!seen.contains(field.getKey()) && !properties.has(field.getKey())) {
         BracketEncoder.encodeInto(BracketEncoder.name(name, field.getKey()), field.getValue(), parts);

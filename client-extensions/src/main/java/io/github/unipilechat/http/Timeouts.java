@@ -9,6 +9,7 @@ import java.util.Objects;
  * retries, each attempt gets its own whole-call limit.
  */
 public record Timeouts(Duration connect, Duration read, Duration write, Duration call) {
+  /** Connect 10 s, read 60 s, write 60 s, whole call 5 min. */
   public static final Timeouts DEFAULTS =
       new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMinutes(5));
 
@@ -24,18 +25,22 @@ public record Timeouts(Duration connect, Duration read, Duration write, Duration
     }
   }
 
+  /** A copy with this connect timeout (TCP and TLS). */
   public Timeouts withConnect(Duration connect) {
     return new Timeouts(connect, read, write, call);
   }
 
+  /** A copy with this read timeout (the longest silence while reading the answer). */
   public Timeouts withRead(Duration read) {
     return new Timeouts(connect, read, write, call);
   }
 
+  /** A copy with this write timeout (the longest stall while writing the request). */
   public Timeouts withWrite(Duration write) {
     return new Timeouts(connect, read, write, call);
   }
 
+  /** A copy with this whole-call timeout (each attempt, sending to the last byte of the answer). */
   public Timeouts withCall(Duration call) {
     return new Timeouts(connect, read, write, call);
   }

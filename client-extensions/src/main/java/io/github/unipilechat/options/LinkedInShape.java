@@ -131,7 +131,7 @@ public final class LinkedInShape extends ShapeFields implements LinkedInOptions 
     if (branch == null) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = branch.path("properties").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = branch.path("properties").properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> property = it.next();
       String childPath = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
       JsonNode value = tree.get(property.getKey());
@@ -154,7 +154,7 @@ public final class LinkedInShape extends ShapeFields implements LinkedInOptions 
     List<String> paths = new ArrayList<>();
     List<JsonNode> candidates = Branches.of(schema).isEmpty() ? List.of(schema) : Branches.of(schema);
     for (JsonNode candidate : candidates) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = candidate.path("properties").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = candidate.path("properties").properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> property = it.next();
         String childPath = path.isEmpty() ? property.getKey() : path + "." + property.getKey();
         if (isFileList(property.getValue())) {

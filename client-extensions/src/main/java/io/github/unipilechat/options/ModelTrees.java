@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 final class ModelTrees {
   static final ObjectMapper MAPPER = new ObjectMapper()
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
@@ -51,7 +51,7 @@ final class ModelTrees {
     if (!node.isContainerNode()) {
       return;
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
     while (fields.hasNext()) {
       JsonNode value = fields.next().getValue();
       prune(value);

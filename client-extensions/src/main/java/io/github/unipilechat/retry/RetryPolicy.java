@@ -20,9 +20,13 @@ import java.util.function.DoubleSupplier;
  * between half and all of it.
  */
 public final class RetryPolicy {
+  /** Retries after the first attempt unless set: 2. */
   public static final int DEFAULT_MAX_RETRIES = 2;
+  /** The first backoff unless set: 0.5 s. */
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
+  /** The longest backoff unless set: 8 s. */
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(8);
+  /** The longest {@code Retry-After} honoured unless set: 60 s. */
   public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
   private static final RetryPolicy DEFAULTS = builder().build();
@@ -55,10 +59,12 @@ public final class RetryPolicy {
     return DEFAULTS.withMaxRetries(0);
   }
 
+  /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** A builder starting from this policy. */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.maxRetries = maxRetries;
@@ -71,10 +77,12 @@ public final class RetryPolicy {
     return b;
   }
 
+  /** A copy with this many retries (0 disables retrying). */
   public RetryPolicy withMaxRetries(int maxRetries) {
     return toBuilder().maxRetries(maxRetries).build();
   }
 
+  /** Retries after the first attempt. */
   public int maxRetries() {
     return maxRetries;
   }
@@ -84,20 +92,35 @@ public final class RetryPolicy {
     return maxRetries + 1;
   }
 
+  /** The first backoff, doubled on each further retry. */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
+  /** The longest backoff. */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
+  /** The longest wait a {@code Retry-After} may impose. */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
 
+  /** How the client waits between attempts. */
   public Sleeper sleeper() {
     return sleeper;
+  }
+
+  /**
+   * Whether an answer with this HTTP status may be sent again: 429 (rate limited) and 503 (no session yet), where
+   * the provider did not act on the request. Every other error status is final.
+   *
+   * @param status the answer's HTTP status
+   * @return true for 429 and 503
+   */
+  public boolean retriesStatus(int status) {
+    return status == 429 || status == 503;
   }
 
   /** Where a call's deadline and an HTTP-date {@code Retry-After} read the time. */
@@ -131,6 +154,7 @@ public final class RetryPolicy {
         + maxBackoff.toMillis() + "ms, maxRetryAfter=" + maxRetryAfter.toMillis() + "ms}";
   }
 
+  /** Builds a {@link RetryPolicy}; unset values are the defaults. */
   public static final class Builder {
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
@@ -187,6 +211,7 @@ public final class RetryPolicy {
       return this;
     }
 
+    /** The policy as set. */
     public RetryPolicy build() {
       if (maxBackoff.compareTo(initialBackoff) < 0) {
         throw new IllegalArgumentException("maxBackoff: shorter than initialBackoff");

@@ -3,12 +3,12 @@ package io.github.unipilechat.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.drift.DriftFinding.Kind;
 import io.github.unipilechat.errors.OutcomeUnknownException;
 import io.github.unipilechat.errors.ServiceUnavailableException;
-import io.github.unipilechat.retry.CallOptions;
 import io.github.unipilechat.wire.ChatServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -7,6 +7,7 @@ import static io.github.unipilechat.drift.DriftFinding.Kind.UNDOCUMENTED_STATUS;
 import static io.github.unipilechat.wire.ChatServer.API_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
@@ -14,7 +15,6 @@ import io.github.unipilechat.errors.OutcomeUnknown;
 import io.github.unipilechat.errors.UnexpectedStatusException;
 import io.github.unipilechat.errors.UnipileApiException;
 import io.github.unipilechat.errors.UnprocessableEntityException;
-import io.github.unipilechat.retry.CallOptions;
 import io.github.unipilechat.wire.ChatServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.unipilechat.wire.ChatServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.unipilechat.retry.CallOptions;
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.validation.ProviderSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +43,7 @@ class ApiErrorMappingTest {
   static Stream<Arguments> documentedTypes() {
     JsonNode responses = ProviderSpec.document().at("/paths/~1api~1v1~1chats/post/responses");
     List<Arguments> cases = new ArrayList<>();
-    responses.fields().forEachRemaining(entry -> {
+    responses.properties().forEach(entry -> {
       int status = Integer.parseInt(entry.getKey());
       JsonNode types = entry.getValue().at("/content/application~1json/schema/properties/type/enum");
       types.forEach(type -> cases.add(Arguments.of(status, type.asText())));

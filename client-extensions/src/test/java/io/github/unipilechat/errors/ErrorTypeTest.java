@@ -1,5 +1,6 @@
 package io.github.unipilechat.errors;
 
+import io.github.unipilechat.internal.UntrustedText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.unipilechat.generated.model.ChatsControllerStartNewChat201Response;
@@ -89,8 +90,8 @@ class ErrorTypeTest {
 
   @Test
   void oneLineCapsAndFlattens() {
-    assertThat(Text.oneLine("a\r\n\tb  c", 100)).isEqualTo("a b c");
-    assertThat(Text.oneLine("abcdef", 3)).isEqualTo("abc...");
-    assertThat(Text.oneLine(null, 3)).isEmpty();
+    assertThat(UntrustedText.oneLine("a\r\n\tb  c", 100)).isEqualTo("a b c");
+    assertThat(UntrustedText.oneLine("abcdef", 3)).isEqualTo("abc...");
+    assertThat(UntrustedText.oneLine(null, 3)).isEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.unipilechat.files;
 
+import io.github.unipilechat.internal.ContentTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -117,7 +118,8 @@ class AttachmentTest {
   }
 
   private static boolean canOpen(Path path) {
-    try (var in = Files.newInputStream(path)) {
+    try {
+      Files.newInputStream(path).close();
       return true;
     } catch (Exception e) {
       return false;

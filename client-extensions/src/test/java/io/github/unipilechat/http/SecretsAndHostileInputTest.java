@@ -1,5 +1,7 @@
 package io.github.unipilechat.http;
 
+import io.github.unipilechat.internal.ApiKeyInterceptor;
+import io.github.unipilechat.internal.ApiKey;
 import static io.github.unipilechat.wire.ChatServer.API_KEY;
 import static io.github.unipilechat.wire.ChatServer.errorJson;
 import static io.github.unipilechat.wire.ChatServer.request;
@@ -98,34 +100,6 @@ class SecretsAndHostileInputTest {
   private HttpUrl otherHost(MockWebServer other) {
     return other.url("/elsewhere").newBuilder()
         .host(server.server().url("/").host().equals("127.0.0.1") ? "localhost" : "127.0.0.1").build();
-  }
-
-  @Test
-  void okHttpsSilentRetryStaysOffEvenWithASharedClientThatEnablesIt() {
-    OkHttpClient shared = new OkHttpClient.Builder().retryOnConnectionFailure(true).build();
-    HttpUrl base = HttpUrl.get("https://api8.unipile.com:13851/");
-    try (Transport own = Transport.create(base, ApiKey.of(API_KEY), null, Timeouts.DEFAULTS);
-        Transport sharing = Transport.create(base, ApiKey.of(API_KEY), shared, Timeouts.DEFAULTS)) {
-      assertThat(own.http().retryOnConnectionFailure()).isFalse();
-      assertThat(sharing.http().retryOnConnectionFailure()).isFalse();
-    }
-    shared.dispatcher().executorService().shutdown();
-  }
-
-  @Test
-  void timeoutsReachOkHttpAndDefaultsAreSensible() {
-    Timeouts t = Timeouts.DEFAULTS.withConnect(Duration.ofSeconds(3)).withRead(Duration.ofSeconds(4))
-        .withWrite(Duration.ofSeconds(5)).withCall(Duration.ofSeconds(6));
-    try (Transport transport = Transport.create(HttpUrl.get("https://h/"), ApiKey.of(API_KEY), null, t)) {
-      assertThat(transport.http().connectTimeoutMillis()).isEqualTo(3000);
-      assertThat(transport.http().readTimeoutMillis()).isEqualTo(4000);
-      assertThat(transport.http().writeTimeoutMillis()).isEqualTo(5000);
-      assertThat(transport.http().callTimeoutMillis()).isEqualTo(6000);
-    }
-    assertThat(Timeouts.DEFAULTS.connect()).isPositive();
-    assertThat(Timeouts.DEFAULTS.call()).isGreaterThan(Timeouts.DEFAULTS.read());
-    assertThatThrownBy(() -> Timeouts.DEFAULTS.withRead(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

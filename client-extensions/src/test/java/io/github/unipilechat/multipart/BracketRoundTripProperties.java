@@ -1,5 +1,6 @@
 package io.github.unipilechat.multipart;
 
+import io.github.unipilechat.internal.LinkedInParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ class BracketRoundTripProperties {
 
   private static Map<String, String> sentLeaves(LinkedInOptions options) throws IOException {
     MultipartBody.Builder body = new MultipartBody.Builder("roundtrip-boundary").setType(MultipartBody.FORM);
-    List<FormPart> parts = UnipileChatClient.linkedInParts(options);
+    List<FormPart> parts = LinkedInParts.of(options);
     parts.forEach(part -> body.addPart(part.toOkHttp()));
     Buffer buffer = new Buffer();
     body.build().writeTo(buffer);
@@ -55,7 +56,7 @@ class BracketRoundTripProperties {
 
   private static void collect(String name, JsonNode node, Map<String, String> leaves) {
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         collect(name + "[" + field.getKey() + "]", field.getValue(), leaves);

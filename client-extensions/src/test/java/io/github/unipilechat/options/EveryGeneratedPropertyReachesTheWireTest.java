@@ -1,5 +1,6 @@
 package io.github.unipilechat.options;
 
+import io.github.unipilechat.internal.LinkedInParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -53,7 +54,7 @@ class EveryGeneratedPropertyReachesTheWireTest {
     Object model = populate(optionsClass, "linkedin", expected);
     assertThat(expected).as("properties found by reflection").isNotEmpty();
 
-    List<FormPart> parts = UnipileChatClient.linkedInParts(wrap.apply(model));
+    List<FormPart> parts = LinkedInParts.of(wrap.apply(model));
 
     assertThat(parts).extracting(FormPart::name).containsExactlyInAnyOrderElementsOf(expected);
   }

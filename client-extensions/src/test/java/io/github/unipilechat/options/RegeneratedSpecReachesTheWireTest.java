@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.unipilechat.multipart.BracketEncoder;
+import io.github.unipilechat.internal.BracketEncoder;
 import io.github.unipilechat.multipart.FormPart;
 import io.github.unipilechat.regen.Codegen;
 import io.github.unipilechat.validation.ProviderSpec;

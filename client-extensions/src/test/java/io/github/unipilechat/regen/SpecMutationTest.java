@@ -55,7 +55,7 @@ class SpecMutationTest {
 
   @Test
   void anAddedOptionalTopLevelFieldIsSentByName() throws Exception {
-    ClassLoader world = world("added-field", spec -> form(spec).with("properties").putObject("campaign_id")
+    ClassLoader world = world("added-field", spec -> form(spec).withObjectProperty("properties").putObject("campaign_id")
         .put("type", "string").put("description", "Added upstream."));
 
     CapturedForm sent = send(world, steps("text:Hello", "field:campaign_id=cmp_7"));
@@ -67,7 +67,7 @@ class SpecMutationTest {
 
   @Test
   void anUnknownFieldNameIsRefusedNamingTheSpecsFields() throws Exception {
-    ClassLoader world = world("added-field", spec -> form(spec).with("properties").putObject("campaign_id")
+    ClassLoader world = world("added-field", spec -> form(spec).withObjectProperty("properties").putObject("campaign_id")
         .put("type", "string").put("description", "Added upstream."));
 
     String outcome = run(world, null, steps("field:campain_id=cmp_7"));
@@ -82,7 +82,7 @@ class SpecMutationTest {
       ObjectNode properties = (ObjectNode) form(spec).get("properties");
       ObjectNode reordered = properties.objectNode();
       reordered.set("subject", properties.get("subject"));
-      properties.fields().forEachRemaining(p -> reordered.set(p.getKey(), p.getValue()));
+      properties.properties().forEach(p -> reordered.set(p.getKey(), p.getValue()));
       form(spec).set("properties", reordered);
     });
 
@@ -116,7 +116,7 @@ class SpecMutationTest {
 
   @Test
   void aFieldAddedInsideRecruiterIsSentEitherWayInOneOrder() throws Exception {
-    ClassLoader world = world("recruiter-field", spec -> recruiter(spec).with("properties").putObject("priority")
+    ClassLoader world = world("recruiter-field", spec -> recruiter(spec).withObjectProperty("properties").putObject("priority")
         .put("type", "string"));
 
     CapturedForm fromJson = send(world, steps("linkedin:{\"priority\":\"high\",\"signature\":\"Jane\",\"api\":\"recruiter\"}"));
@@ -196,7 +196,7 @@ class SpecMutationTest {
   }
 
   private static void addSequenceAndTightenText(ObjectNode spec) {
-    ObjectNode sequence = recruiter(spec).with("properties").putObject("sequence");
+    ObjectNode sequence = recruiter(spec).withObjectProperty("properties").putObject("sequence");
     sequence.put("title", "Sequence").put("type", "object");
     ObjectNode properties = sequence.putObject("properties");
     properties.putObject("step").put("type", "number").put("minimum", 1).put("maximum", 5);

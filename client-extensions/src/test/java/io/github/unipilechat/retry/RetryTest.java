@@ -1,5 +1,7 @@
 package io.github.unipilechat.retry;
 
+import io.github.unipilechat.CallOptions;
+import io.github.unipilechat.internal.RetryAfter;
 import static io.github.unipilechat.wire.ChatServer.errorJson;
 import static io.github.unipilechat.wire.ChatServer.request;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,9 +1,9 @@
 package io.github.unipilechat.wire;
 
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
-import io.github.unipilechat.retry.CallOptions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

@@ -108,7 +108,7 @@ class ReadmeExamplesTest {
             k -> new java.util.concurrent.atomic.LongAdder()).increment())
         .build();
     try {
-      client.startChat(request, io.github.unipilechat.retry.CallOptions.builder()
+      client.startChat(request, io.github.unipilechat.CallOptions.builder()
           .checkResponse(io.github.unipilechat.drift.ResponseCheck.FAIL).build());
     } catch (io.github.unipilechat.drift.ResponseDriftException e) {
       e.chatStarted().ifPresent(started -> logged.add("started " + started + ", but the answer drifted: "

@@ -24,7 +24,7 @@ final class OperationComparison {
 
   List<Change> compare() {
     List<Change> changes = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = oldSpec.path("paths").fields(); paths.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = oldSpec.path("paths").properties().iterator(); paths.hasNext(); ) {
       Map.Entry<String, JsonNode> path = paths.next();
       for (String method : METHODS) {
         JsonNode before = path.getValue().get(method);
@@ -90,7 +90,7 @@ final class OperationComparison {
       out.add(new Change(where, "a body is now required", true));
     }
     SchemaComparison schemas = new SchemaComparison(oldSpec, newSpec, SchemaComparison.Side.REQUEST);
-    for (Iterator<Map.Entry<String, JsonNode>> types = before.path("content").fields(); types.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> types = before.path("content").properties().iterator(); types.hasNext(); ) {
       Map.Entry<String, JsonNode> type = types.next();
       JsonNode now = after.path("content").get(type.getKey());
       if (now == null) {
@@ -111,7 +111,7 @@ final class OperationComparison {
    * added or removed is not: the client takes only a documented success as "chat started".
    */
   private void compareResponses(String operation, JsonNode before, JsonNode after, List<Change> out) {
-    for (Iterator<Map.Entry<String, JsonNode>> statuses = before.fields(); statuses.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> statuses = before.properties().iterator(); statuses.hasNext(); ) {
       Map.Entry<String, JsonNode> status = statuses.next();
       String where = operation + " response " + status.getKey();
       boolean success = status.getKey().startsWith("2");
@@ -122,7 +122,7 @@ final class OperationComparison {
       }
       SchemaComparison schemas = new SchemaComparison(oldSpec, newSpec,
           success ? SchemaComparison.Side.SUCCESS_RESPONSE : SchemaComparison.Side.ERROR_RESPONSE);
-      for (Iterator<Map.Entry<String, JsonNode>> types = status.getValue().path("content").fields(); types.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> types = status.getValue().path("content").properties().iterator(); types.hasNext(); ) {
         Map.Entry<String, JsonNode> type = types.next();
         JsonNode schema = now.path("content").path(type.getKey());
         if (schema.isMissingNode()) {

@@ -5,7 +5,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import io.github.unipilechat.drift.DriftFinding;
 import io.github.unipilechat.drift.DriftFinding.Kind;
-import io.github.unipilechat.errors.Text;
+import io.github.unipilechat.internal.UntrustedText;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -44,7 +44,7 @@ final class SchemaFindings {
       default:
         String text = message.getMessage();
         int colon = text.indexOf(": ");
-        String rule = Text.oneLine(scrub.apply(colon < 0 ? text : text.substring(colon + 2)), RULE_MAX);
+        String rule = UntrustedText.oneLine(scrub.apply(colon < 0 ? text : text.substring(colon + 2)), RULE_MAX);
         return new DriftFinding(status, Kind.BODY_SHAPE, pointer, rule, Shown.type(instance));
     }
   }

@@ -1,7 +1,7 @@
 package io.github.unipilechat.drift.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.unipilechat.errors.Text;
+import io.github.unipilechat.internal.UntrustedText;
 import java.util.function.UnaryOperator;
 
 /** How a finding shows what came: a JSON type, never a free text; enum values and names bounded and scrubbed. */
@@ -41,7 +41,7 @@ final class Shown {
 
   /** One line, bounded, the API key redacted. */
   static String text(String text, UnaryOperator<String> scrub) {
-    return Text.oneLine(scrub.apply(text), VALUE_MAX);
+    return UntrustedText.oneLine(scrub.apply(text), VALUE_MAX);
   }
 
   /** The spec's enum values: all of a short list, the first few of a long one. */
@@ -58,7 +58,7 @@ final class Shown {
 
   /** A JSON pointer built from the provider's field names, made safe to show. */
   static String pointer(String pointer, UnaryOperator<String> scrub) {
-    return Text.oneLine(scrub.apply(pointer), POINTER_MAX);
+    return UntrustedText.oneLine(scrub.apply(pointer), POINTER_MAX);
   }
 
   /** {@code name} as one JSON pointer segment. */

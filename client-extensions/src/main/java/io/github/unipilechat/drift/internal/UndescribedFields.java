@@ -61,7 +61,7 @@ final class UndescribedFields {
       open |= additional != null && !(additional.isBoolean() && !additional.asBoolean());
       open |= s.has("patternProperties");
     }
-    Iterator<Map.Entry<String, JsonNode>> fields = frame.instance().fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = frame.instance().properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (declares && !open && !described.contains(field.getKey())) {

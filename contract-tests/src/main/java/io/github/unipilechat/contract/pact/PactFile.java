@@ -121,7 +121,7 @@ public record PactFile(Path path, String consumer, String provider, String specV
 
   private static Message message(JsonNode node, boolean request) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.path("headers").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.path("headers").properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> header = it.next();
       List<String> values = new ArrayList<>();
       if (header.getValue().isArray()) {

@@ -111,21 +111,4 @@ public final class VerifyPact {
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
-
-  /** {@code java ... VerifyPact PACT.json... [--spec FILE] [--accept-not-described]} */
-  public static void main(String[] args) {
-    List<Path> pacts = new ArrayList<>();
-    Path spec = null;
-    boolean acceptNotDescribed = false;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--accept-not-described")) {
-        acceptNotDescribed = true;
-      } else if (args[i].equals("--spec") && i + 1 < args.length) {
-        spec = Path.of(args[++i]);
-      } else {
-        pacts.add(Path.of(args[i]));
-      }
-    }
-    System.exit(run(pacts, spec, PactFile.DEFAULT_MAX_BYTES, acceptNotDescribed, System.out, System.err));
-  }
 }

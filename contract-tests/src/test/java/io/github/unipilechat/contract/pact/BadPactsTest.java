@@ -26,7 +26,7 @@ class BadPactsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       linkedin-as-one-json-part.json | start a Recruiter chat with the LinkedIn options as one JSON part | request field linkedin | bracket fields
-      follow-up-in-2-days.json       | start a Recruiter chat with a follow-up in 2 days                | request field linkedin    | 
+      follow-up-in-2-days.json       | start a Recruiter chat with a follow-up in 2 days                | request field linkedin    |
       missing-attendees-ids.json     | start a chat without attendees                                   | request                   | attendees_ids
       response-type-not-in-enum.json | start a chat with someone on holiday                             | response field type       | errors/recipient_on_holiday
       created-without-object.json    | start a plain chat, answered without object                      | response                  | object

@@ -1,9 +1,11 @@
-package io.github.unipilechat.http;
+package io.github.unipilechat.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.unipilechat.drift.internal.CreatedBody;
 import io.github.unipilechat.generated.api.MessagingApi;
+import io.github.unipilechat.http.Timeouts;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -67,12 +69,19 @@ public final class Transport implements AutoCloseable {
     return apiKey.scrub(text);
   }
 
-  public MessagingApi api() {
+  /** The generated Retrofit API, wired to this transport: for {@link StartChatCall}. */
+  MessagingApi api() {
     return api;
   }
 
-  public OkHttpClient http() {
+  /** The configured OkHttp client: for this package's tests. */
+  OkHttpClient http() {
     return http;
+  }
+
+  /** The client's whole-call limit per attempt (zero: none). */
+  Duration callTimeout() {
+    return Duration.ofMillis(http.callTimeoutMillis());
   }
 
   /** Releases threads and connections, unless they belong to a shared client. */

@@ -1,6 +1,7 @@
-package io.github.unipilechat.retry;
+package io.github.unipilechat;
 
 import io.github.unipilechat.drift.ResponseCheck;
+import io.github.unipilechat.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class CallOptions {
+  /** Nothing overridden: every setting is the client's. */
   public static final CallOptions DEFAULTS = builder().build();
 
   private final RetryPolicy retryPolicy;
@@ -31,6 +33,7 @@ public final class CallOptions {
     this.deadline = b.deadline;
   }
 
+  /** A builder with nothing overridden. */
   public static Builder builder() {
     return new Builder();
   }
@@ -61,6 +64,7 @@ public final class CallOptions {
     return Optional.ofNullable(checkResponse);
   }
 
+  /** Builds {@link CallOptions}; anything left unset uses the client's setting. */
   public static final class Builder {
     private ResponseCheck checkResponse;
     private RetryPolicy retryPolicy;
@@ -113,6 +117,7 @@ public final class CallOptions {
       return this;
     }
 
+    /** The options as set. */
     public CallOptions build() {
       return new CallOptions(this);
     }

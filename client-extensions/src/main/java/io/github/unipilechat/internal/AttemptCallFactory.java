@@ -1,6 +1,5 @@
-package io.github.unipilechat.http;
+package io.github.unipilechat.internal;
 
-import io.github.unipilechat.multipart.PartGroup;
 import okhttp3.Call;
 import okhttp3.Request;
 import okhttp3.RequestBody;

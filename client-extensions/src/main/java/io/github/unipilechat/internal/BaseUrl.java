@@ -1,4 +1,4 @@
-package io.github.unipilechat.http;
+package io.github.unipilechat.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

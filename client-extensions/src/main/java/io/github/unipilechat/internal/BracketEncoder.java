@@ -1,7 +1,8 @@
-package io.github.unipilechat.multipart;
+package io.github.unipilechat.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.files.Attachment;
+import io.github.unipilechat.multipart.FormPart;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class BracketEncoder {
       return;
     }
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         encode(name(name, field.getKey()), field.getValue(), parts);

@@ -1,4 +1,4 @@
-package io.github.unipilechat.http;
+package io.github.unipilechat.internal;
 
 import io.github.unipilechat.errors.ApiError;
 import java.io.IOException;

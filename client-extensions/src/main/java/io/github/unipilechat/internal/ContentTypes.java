@@ -1,4 +1,4 @@
-package io.github.unipilechat.files;
+package io.github.unipilechat.internal;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.unipilechat.retry;
+package io.github.unipilechat.internal;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.github.unipilechat.http;
+package io.github.unipilechat.internal;
 
 import java.io.IOException;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package io.github.unipilechat.multipart;
+package io.github.unipilechat.internal;
 
+import io.github.unipilechat.multipart.FormPart;
 import java.util.List;
 import okhttp3.Headers;
 import okhttp3.MediaType;

@@ -1,4 +1,4 @@
-package io.github.unipilechat.http;
+package io.github.unipilechat.internal;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -34,11 +34,6 @@ public final class ApiKey {
 
   String reveal() {
     return value;
-  }
-
-  /** True when {@code text} contains the key, literally or JSON-escaped; lets callers scrub text that may echo it. */
-  public boolean appearsIn(String text) {
-    return text != null && (text.contains(value) || spelled.matcher(text).find());
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.github.unipilechat.http;
+package io.github.unipilechat.internal;
 
 import java.io.IOException;
 import okhttp3.HttpUrl;
@@ -11,13 +11,13 @@ import okhttp3.Response;
  * interceptor, it sees every hop: OkHttp keeps custom headers across redirects, so a redirect to another host
  * would otherwise carry the key there.
  */
-final class ApiKeyInterceptor implements Interceptor {
+public final class ApiKeyInterceptor implements Interceptor {
   static final String HEADER = "X-API-KEY";
 
   private final ApiKey apiKey;
   private final HttpUrl origin;
 
-  ApiKeyInterceptor(ApiKey apiKey, HttpUrl origin) {
+  public ApiKeyInterceptor(ApiKey apiKey, HttpUrl origin) {
     this.apiKey = apiKey;
     this.origin = origin;
   }

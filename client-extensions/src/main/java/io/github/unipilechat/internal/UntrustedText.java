@@ -1,8 +1,8 @@
-package io.github.unipilechat.errors;
+package io.github.unipilechat.internal;
 
 /** Makes untrusted text fit one line of a message: no control characters, collapsed spaces, bounded length. */
-public final class Text {
-  private Text() {}
+public final class UntrustedText {
+  private UntrustedText() {}
 
   /** {@code text} on one line, printable only, at most {@code max} characters (then "..." marks the cut). */
   public static String oneLine(String text, int max) {
