@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.drift.DriftFinding;
 import io.github.unipilechat.drift.DriftFinding.Kind;
 import io.github.unipilechat.drift.internal.ResponseSpec;
-import io.github.unipilechat.validation.ProviderSpec;
+import io.github.unipilechat.internal.validation.ProviderSpec;
 import io.github.unipilechat.wire.ChatServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

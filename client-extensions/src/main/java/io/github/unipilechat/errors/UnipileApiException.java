@@ -2,7 +2,7 @@ package io.github.unipilechat.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.internal.UntrustedText;
-import io.github.unipilechat.validation.ProviderSpec;
+import io.github.unipilechat.internal.validation.ProviderSpec;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;

@@ -1,7 +1,7 @@
 package io.github.unipilechat.internal;
 
-import io.github.unipilechat.form.FormSchema;
-import io.github.unipilechat.form.ObjectParts;
+import io.github.unipilechat.internal.form.FormSchema;
+import io.github.unipilechat.internal.form.ObjectParts;
 import io.github.unipilechat.multipart.FormPart;
 import io.github.unipilechat.options.LinkedInOptions;
 import java.util.List;

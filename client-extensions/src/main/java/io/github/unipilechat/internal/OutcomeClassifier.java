@@ -13,7 +13,7 @@ import io.github.unipilechat.errors.RequestNotSentException;
 import io.github.unipilechat.errors.UnipileApiException;
 import io.github.unipilechat.generated.model.ChatsControllerStartNewChat201Response;
 import io.github.unipilechat.retry.RetryPolicy;
-import io.github.unipilechat.validation.ProviderSpec;
+import io.github.unipilechat.internal.validation.ProviderSpec;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

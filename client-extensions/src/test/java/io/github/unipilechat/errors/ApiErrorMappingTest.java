@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.unipilechat.wire.ChatServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.CallOptions;
-import io.github.unipilechat.validation.ProviderSpec;
+import io.github.unipilechat.internal.validation.ProviderSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

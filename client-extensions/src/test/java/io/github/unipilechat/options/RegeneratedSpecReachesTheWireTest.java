@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.internal.BracketEncoder;
 import io.github.unipilechat.multipart.FormPart;
 import io.github.unipilechat.regen.Codegen;
-import io.github.unipilechat.validation.ProviderSpec;
+import io.github.unipilechat.internal.validation.ProviderSpec;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;

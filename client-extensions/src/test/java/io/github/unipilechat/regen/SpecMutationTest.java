@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.StartChatRequest;
-import io.github.unipilechat.validation.ProviderSpec;
+import io.github.unipilechat.internal.validation.ProviderSpec;
 import io.github.unipilechat.wire.CapturedForm;
 import java.lang.reflect.Method;
 import java.nio.file.Path;

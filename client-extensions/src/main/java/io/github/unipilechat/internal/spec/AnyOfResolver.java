@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.errors.InvalidRequestException.Violation;
-import io.github.unipilechat.form.Branches;
+import io.github.unipilechat.internal.form.Branches;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;

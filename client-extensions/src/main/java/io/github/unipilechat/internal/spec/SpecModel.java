@@ -3,7 +3,7 @@ package io.github.unipilechat.internal.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.unipilechat.drift.internal.ResponseSpec;
-import io.github.unipilechat.form.FormSchema;
+import io.github.unipilechat.internal.form.FormSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

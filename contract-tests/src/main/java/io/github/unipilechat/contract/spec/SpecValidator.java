@@ -7,7 +7,7 @@ import io.github.unipilechat.contract.multipart.DecodedRequest;
 import io.github.unipilechat.drift.DriftFinding;
 import io.github.unipilechat.drift.internal.ResponseChecker;
 import io.github.unipilechat.errors.InvalidRequestException;
-import io.github.unipilechat.form.FormField;
+import io.github.unipilechat.internal.form.FormField;
 import io.github.unipilechat.internal.spec.SpecModel;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.github.unipilechat.validation;
+package io.github.unipilechat.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

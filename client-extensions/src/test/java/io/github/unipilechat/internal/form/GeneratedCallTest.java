@@ -1,4 +1,4 @@
-package io.github.unipilechat.form;
+package io.github.unipilechat.internal.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

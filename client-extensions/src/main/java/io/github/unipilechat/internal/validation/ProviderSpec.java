@@ -1,4 +1,4 @@
-package io.github.unipilechat.validation;
+package io.github.unipilechat.internal.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

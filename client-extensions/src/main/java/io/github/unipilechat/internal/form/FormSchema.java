@@ -1,4 +1,4 @@
-package io.github.unipilechat.form;
+package io.github.unipilechat.internal.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.errors.InvalidRequestException;

@@ -1,4 +1,4 @@
-package io.github.unipilechat.form;
+package io.github.unipilechat.internal.form;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
