@@ -1,5 +1,6 @@
 package io.github.unipilechat.contract.mock;
 
+import io.github.unipilechat.contract.SpecFacts;
 import static io.github.unipilechat.contract.mock.MockClient.file;
 import static io.github.unipilechat.contract.mock.MockClient.form;
 import static io.github.unipilechat.contract.mock.MockClient.post;
@@ -120,7 +121,7 @@ class MockUnipileServerTest {
   @Test
   void unknownApiIsRefusedListingTheShapes(MockUnipileServer mock) {
     assertThat(post(mock, valid().addFormDataPart("linkedin[api]", "premium")).detail())
-        .isEqualTo("linkedin.api: must be one of [classic, recruiter, sales_navigator]");
+        .isEqualTo("linkedin.api: " + SpecFacts.unknownApiRule());
   }
 
   @Test

@@ -35,7 +35,7 @@ class PactJsPactsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      pactjs-v3-body-premium       | request field linkedin.api                             | must be one of [classic, recruiter, sales_navigator]
+      pactjs-v3-body-premium       | request field linkedin.api                             | must be one of [
       pactjs-v4-body-days-2        | request field linkedin.follow_up.scheduled_time.days  | 3
       pactjs-v4-body-status-200    | response status                                       | 200 is not documented for POST /api/v1/chats (documented: 201, 400,
       pactjs-v4-multipart-body     | request field account_id                              | is required

@@ -1,5 +1,6 @@
 package io.github.unipilechat.contract.spec;
 
+import io.github.unipilechat.contract.SpecFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.unipilechat.contract.multipart.DecodedRequest;
@@ -89,7 +90,7 @@ class SpecValidatorTest {
   @Test
   void unknownApiListsTheAllowedValues() {
     assertThat(request("linkedin[api]", "premium").violations())
-        .containsExactly(new Violation("linkedin.api", "must be one of [classic, recruiter, sales_navigator]"));
+        .containsExactly(new Violation("linkedin.api", SpecFacts.unknownApiRule()));
   }
 
   @Test
