@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The project's one validator of requests and responses against the provider's OpenAPI document, on
@@ -40,8 +41,18 @@ public final class SpecValidator {
   private static final Set<String> OPENAPI_ROOT = Set.of("openapi", "info", "jsonSchemaDialect", "servers", "paths",
       "webhooks", "components", "security", "tags", "externalDocs");
 
+  /**
+   * Verdicts kept per distinct request: a mock under a test suite sees the same few requests over and over, and
+   * swagger-request-validator spends a few hundred µs on each (it hashes the whole schema tree to find its compiled
+   * schema). The verdict is a function of the document, the decoded fields and the key's presence, so a kept one is
+   * the one a fresh check would give. Bounded in entries and in key length; emptied when full.
+   */
+  static final int VERDICTS_KEPT = 512;
+  static final int LONGEST_KEPT_REQUEST = 8 * 1024;
+
   private final JsonNode document;
   private final JsonNode requestSchema;
+  private final Map<String, List<Violation>> verdicts = new ConcurrentHashMap<>();
   private final OpenApiInteractionValidator validator;
   private final BracketDecoder decoder;
 
@@ -105,15 +116,36 @@ public final class SpecValidator {
    */
   public ValidationResult validateRequest(DecodedRequest request, boolean apiKeyPresent) {
     List<Violation> violations = new ArrayList<>(request.formViolations());
+    String body = request.fields().toString();
+    String key = (apiKeyPresent ? "k" : "-") + body;
+    List<Violation> verdict = verdicts.get(key);
+    if (verdict == null) {
+      verdict = check(body, apiKeyPresent, request.fields());
+      if (key.length() <= LONGEST_KEPT_REQUEST) {
+        if (verdicts.size() >= VERDICTS_KEPT) {
+          verdicts.clear();
+        }
+        verdicts.put(key, verdict);
+      }
+    }
+    violations.addAll(verdict);
+    return new ValidationResult(dedupe(violations));
+  }
+
+  private List<Violation> check(String body, boolean apiKeyPresent, JsonNode fields) {
     SimpleRequest.Builder builder = SimpleRequest.Builder.post(PATH)
         .withContentType(JSON_TYPE)
-        .withBody(request.fields().toString());
+        .withBody(body);
     if (apiKeyPresent) {
       builder.withHeader(API_KEY, "present");
     }
     ValidationReport report = validator.validateRequest(builder.build());
-    violations.addAll(MessageReader.violations(report, "request", requestSchema, request.fields()));
-    return new ValidationResult(dedupe(violations));
+    return List.copyOf(MessageReader.violations(report, "request", requestSchema, fields));
+  }
+
+  /** How many distinct requests have a verdict kept (for tests). */
+  int verdictsKept() {
+    return verdicts.size();
   }
 
   /** Checks a response's status, content type and body against the responses the spec documents. */
