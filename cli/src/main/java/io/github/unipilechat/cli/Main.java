@@ -31,6 +31,11 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code; nothing here calls {@code System.exit}. */
   public static int run(Console console, String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // What picocli would print, without building the whole command model first (a third of a second on 2 cores).
+      console.out().println(Version.text());
+      return ExitCodes.OK;
+    }
     Failures failures = new Failures(console);
     CommandLine cli = new CommandLine(new Main(console));
     // Picocli reads each registered command's annotations (and so loads its option types) up front: a command

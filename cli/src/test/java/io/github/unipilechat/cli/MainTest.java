@@ -58,9 +58,15 @@ class MainTest {
   }
 
   @Test
-  void versionNeedsNoCommand() {
+  void versionIsPrintedWithoutTheCommandModelAsPicocliWould() {
     assertThat(run("--version")).isZero();
-    assertThat(printed()).startsWith("unipile-chat ");
-    assertThat(Version.text()).startsWith("unipile-chat ");
+    String shortcut = printed();
+    out.reset();
+    assertThat(run("-V")).isZero();
+    assertThat(printed()).isEqualTo(shortcut);
+    java.io.StringWriter picocli = new java.io.StringWriter();
+    new picocli.CommandLine(new Main(Console.system())).printVersionHelp(new java.io.PrintWriter(picocli, true));
+
+    assertThat(shortcut).isEqualTo(picocli.toString()).isEqualTo(Version.text() + System.lineSeparator());
   }
 }
