@@ -36,6 +36,7 @@ public final class Main implements Runnable {
       console.out().println(Version.text());
       return ExitCodes.OK;
     }
+    Warmup.startFor(console, args);
     Failures failures = new Failures(console);
     CommandLine cli = new CommandLine(new Main(console));
     // Picocli reads each registered command's annotations (and so loads its option types) up front: a command

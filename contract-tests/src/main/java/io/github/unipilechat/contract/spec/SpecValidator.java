@@ -67,8 +67,29 @@ public final class SpecValidator {
     this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(withJsonView(document)).build();
   }
 
-  /** The document shipped in the client's jar. */
+  /** Read once per process: the mock, each pact check and verify-pact share it (it is immutable). */
+  private static volatile SpecValidator bundled;
+
+  /**
+   * The document shipped in the client's jar, parsed once per process and shared. Thread-safe: a caller that
+   * comes while another parses it waits for that one. A failure is not kept; the next call tries again.
+   */
   public static SpecValidator bundled() {
+    SpecValidator shared = bundled;
+    if (shared == null) {
+      synchronized (SpecValidator.class) {
+        shared = bundled;
+        if (shared == null) {
+          shared = readBundled();
+          bundled = shared;
+        }
+      }
+    }
+    return shared;
+  }
+
+  /** A validator of its own on the bundled document (for tests that count what one instance keeps). */
+  static SpecValidator readBundled() {
     try (InputStream in = SpecValidator.class.getResourceAsStream(BUNDLED)) {
       if (in == null) {
         throw new IllegalStateException("the bundled spec is missing from the classpath: " + BUNDLED);

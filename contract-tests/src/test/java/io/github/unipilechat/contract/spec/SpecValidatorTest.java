@@ -39,6 +39,18 @@ class SpecValidatorTest {
   }
 
   @Test
+  void theBundledSpecIsReadOncePerProcess() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Future<SpecValidator> other = pool.submit(SpecValidator::bundled);
+      assertThat(SpecValidator.bundled()).isSameAs(other.get()).isSameAs(SPEC);
+      assertThat(SpecValidator.readBundled()).isNotSameAs(SPEC);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void specFileOnDiskGivesTheSameValidator() {
     SpecValidator fromFile = SpecValidator.fromFile(Path.of("../openapi/unipile-start-new-chat.openapi.json"));
 

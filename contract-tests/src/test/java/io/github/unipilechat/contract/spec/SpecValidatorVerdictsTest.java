@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** The verdicts SpecValidator keeps per distinct request: the same answer as a fresh check, and bounded. */
 class SpecValidatorVerdictsTest {
-  private final SpecValidator spec = SpecValidator.bundled();
+  private final SpecValidator spec = SpecValidator.readBundled();
 
   private DecodedRequest decoded(String text, String days) {
     return spec.decoder().decode(List.of(new ReceivedField.Text("account_id", "acc_1"),
@@ -24,7 +24,7 @@ class SpecValidatorVerdictsTest {
   void aRepeatedRequestGetsTheVerdictOfAFreshCheck() {
     ValidationResult first = spec.validateRequest(decoded("Hi", "2"), true);
     ValidationResult again = spec.validateRequest(decoded("Hi", "2"), true);
-    ValidationResult fresh = SpecValidator.bundled().validateRequest(decoded("Hi", "2"), true);
+    ValidationResult fresh = SpecValidator.readBundled().validateRequest(decoded("Hi", "2"), true);
 
     assertThat(first.violations()).isNotEmpty().isEqualTo(again.violations()).isEqualTo(fresh.violations());
     assertThat(spec.verdictsKept()).isEqualTo(1);
@@ -64,7 +64,7 @@ class SpecValidatorVerdictsTest {
     }
     assertThat(spec.verdictsKept()).isBetween(1, SpecValidator.VERDICTS_KEPT);
 
-    SpecValidator empty = SpecValidator.bundled();
+    SpecValidator empty = SpecValidator.readBundled();
     empty.validateRequest(decoded("x".repeat(SpecValidator.LONGEST_KEPT_REQUEST), "5"), true);
     assertThat(empty.verdictsKept()).isZero();
   }
