@@ -13,20 +13,26 @@ final class FourInteractionPact {
   private FourInteractionPact() {}
 
   static String json() {
+    return json(0);
+  }
+
+  /** File {@code n} of a set: its texts carry {@code n}, so no two files send the same request. */
+  static String json(int n) {
+    String tag = n == 0 ? "" : " #" + n;
     ObjectNode pact = JSON.createObjectNode();
     pact.putObject("consumer").put("name", "benchmark-consumer");
     pact.putObject("provider").put("name", "unipile");
     ArrayNode interactions = pact.putArray("interactions");
     interactions.add(interaction("a plain chat", List.of(
-        field("account_id", "acc_1"), field("attendees_ids", "ACoAAB1"), field("text", "Hello"))));
+        field("account_id", "acc_1"), field("attendees_ids", "ACoAAB1"), field("text", "Hello" + tag))));
     interactions.add(interaction("a chat with two attendees and a subject", List.of(
         field("account_id", "acc_1"), field("attendees_ids", "ACoAAB1"), field("attendees_ids", "ACoAAB2"),
-        field("subject", "Hi"), field("text", "Hello both"))));
+        field("subject", "Hi"), field("text", "Hello both" + tag))));
     interactions.add(interaction("an InMail", List.of(
-        field("account_id", "acc_1"), field("attendees_ids", "ACoAAB1"), field("text", "Hello"),
+        field("account_id", "acc_1"), field("attendees_ids", "ACoAAB1"), field("text", "Hello" + tag),
         field("linkedin[api]", "classic"), field("linkedin[inmail]", "true"))));
     interactions.add(interaction("a chat with an attachment", List.of(
-        field("account_id", "acc_1"), field("attendees_ids", "ACoAAB1"), field("text", "See attached"),
+        field("account_id", "acc_1"), field("attendees_ids", "ACoAAB1"), field("text", "See attached" + tag),
         "Content-Disposition: form-data; name=\"attachments\"; filename=\"hello.txt\"\r\nContent-Type: text/plain\r\n\r\nhi")));
     pact.putObject("metadata").putObject("pactSpecification").put("version", "3.0.0");
     return pact.toPrettyString();

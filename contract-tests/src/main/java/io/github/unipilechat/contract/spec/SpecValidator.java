@@ -42,10 +42,11 @@ public final class SpecValidator {
       "webhooks", "components", "security", "tags", "externalDocs");
 
   /**
-   * Verdicts kept per distinct request: a mock under a test suite sees the same few requests over and over, and
-   * swagger-request-validator spends a few hundred µs on each (it hashes the whole schema tree to find its compiled
-   * schema). The verdict is a function of the document, the decoded fields and the key's presence, so a kept one is
-   * the one a fresh check would give. Bounded in entries and in key length; emptied when full.
+   * Verdicts kept per distinct request or response: a mock under a test suite sees the same few requests over and
+   * over, pacts repeat the provider's few answers, and swagger-request-validator spends a few hundred µs on each
+   * (it hashes the whole schema tree to find its compiled schema). A verdict is a function of the document and the
+   * inputs in its key (decoded fields and the key's presence; status, content type and body), so a kept one is the
+   * one a fresh check would give. Bounded in entries and in key length; emptied when full.
    */
   static final int VERDICTS_KEPT = 512;
   static final int LONGEST_KEPT_REQUEST = 8 * 1024;
@@ -142,12 +143,7 @@ public final class SpecValidator {
     List<Violation> verdict = verdicts.get(key);
     if (verdict == null) {
       verdict = check(body, apiKeyPresent, request.fields());
-      if (key.length() <= LONGEST_KEPT_REQUEST) {
-        if (verdicts.size() >= VERDICTS_KEPT) {
-          verdicts.clear();
-        }
-        verdicts.put(key, verdict);
-      }
+      keep(key, verdict);
     }
     violations.addAll(verdict);
     return new ValidationResult(dedupe(violations));
@@ -177,15 +173,32 @@ public final class SpecValidator {
       return new ValidationResult(List.of(new Violation("status", status + " is not documented for POST " + PATH
           + " (documented: " + String.join(", ", documented) + ")")));
     }
-    SimpleResponse.Builder builder = SimpleResponse.Builder.status(status);
-    if (contentType != null) {
-      builder.withContentType(contentType);
+    // The same three inputs, the same verdict: pacts repeat the provider's few answers in every interaction.
+    String key = "r" + status + "\n" + (contentType == null ? "-" : "+" + contentType) + "\n"
+        + (body == null ? "-" : "+" + body);
+    List<Violation> verdict = verdicts.get(key);
+    if (verdict == null) {
+      SimpleResponse.Builder builder = SimpleResponse.Builder.status(status);
+      if (contentType != null) {
+        builder.withContentType(contentType);
+      }
+      if (body != null) {
+        builder.withBody(body);
+      }
+      ValidationReport report = validator.validateResponse(PATH, Request.Method.POST, builder.build());
+      verdict = List.copyOf(MessageReader.violations(report, "response", null, null));
+      keep(key, verdict);
     }
-    if (body != null) {
-      builder.withBody(body);
+    return new ValidationResult(verdict);
+  }
+
+  private void keep(String key, List<Violation> verdict) {
+    if (key.length() <= LONGEST_KEPT_REQUEST) {
+      if (verdicts.size() >= VERDICTS_KEPT) {
+        verdicts.clear();
+      }
+      verdicts.put(key, verdict);
     }
-    ValidationReport report = validator.validateResponse(PATH, Request.Method.POST, builder.build());
-    return new ValidationResult(MessageReader.violations(report, "response", null, null));
   }
 
   /** The response codes the spec documents for the operation, as written ({@code 201}, {@code 400}...). */

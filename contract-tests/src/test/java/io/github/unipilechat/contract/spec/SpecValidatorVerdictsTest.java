@@ -58,6 +58,21 @@ class SpecValidatorVerdictsTest {
   }
 
   @Test
+  void aRepeatedResponseGetsTheVerdictOfAFreshCheck() {
+    String bad = "{\"object\":\"ChatStarted\"}";
+    String good = "{\"object\":\"ChatStarted\",\"chat_id\":\"c\",\"message_id\":\"m\"}";
+
+    List<Violation> first = spec.validateResponse(201, "application/json", bad).violations();
+
+    assertThat(first).isNotEmpty()
+        .isEqualTo(spec.validateResponse(201, "application/json", bad).violations())
+        .isEqualTo(SpecValidator.readBundled().validateResponse(201, "application/json", bad).violations());
+    assertThat(spec.validateResponse(201, "application/json", good).valid()).isTrue();
+    assertThat(spec.validateResponse(201, null, bad).violations()).isNotEqualTo(first);
+    assertThat(spec.verdictsKept()).isEqualTo(3);
+  }
+
+  @Test
   void keptVerdictsAreBoundedInNumberAndSize() {
     for (int i = 0; i <= SpecValidator.VERDICTS_KEPT; i++) {
       spec.validateRequest(decoded("text " + i, "5"), true);
