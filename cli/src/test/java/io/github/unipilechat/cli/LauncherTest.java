@@ -157,6 +157,42 @@ class LauncherTest {
     assertThat(archive("verify-pact")).isNotEmptyFile();
   }
 
+  @Test
+  void aJvmWithoutABaseArchiveGetsNoCdsFlags() throws Exception {
+    Path args = fakeJdk(false);
+
+    Result result = launch(Map.of("PATH", root.resolve("jdk/bin") + ":" + System.getenv("PATH")), "verify-pact");
+
+    assertThat(result.out()).isEqualTo("probe ran with verify-pact\n");
+    assertThat(Files.readString(args)).doesNotContain("Archive").contains("-jar");
+    assertThat(archive("verify-pact")).doesNotExist();
+  }
+
+  @Test
+  void aJvmWithABaseArchiveGetsThem() throws Exception {
+    Path args = fakeJdk(true);
+
+    launch(Map.of("PATH", root.resolve("jdk/bin") + ":" + System.getenv("PATH")), "verify-pact");
+
+    assertThat(Files.readString(args)).contains("-XX:ArchiveClassesAtExit=");
+    assertThat(archive("verify-pact")).isNotEmptyFile();
+  }
+
+  /** A JDK whose java records its arguments and runs the real one; with or without lib/server/classes.jsa. */
+  private Path fakeJdk(boolean baseArchive) throws IOException {
+    Path bin = Files.createDirectories(root.resolve("jdk/bin"));
+    Path args = root.resolve("java-args.txt");
+    Path java = bin.resolve("java");
+    String real = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Files.writeString(java, "#!/bin/sh\necho \"$@\" >> '" + args + "'\nexec '" + real + "' \"$@\"\n");
+    java.toFile().setExecutable(true);
+    if (baseArchive) {
+      Path lib = Files.createDirectories(root.resolve("jdk/lib/server"));
+      Files.writeString(lib.resolve("classes.jsa"), "");
+    }
+    return args;
+  }
+
   private Path archive(String command) {
     return root.resolve("cli/target/unipile-chat-cli-1.0-all." + command + ".jsa");
   }
