@@ -26,7 +26,12 @@ public final class Main implements Runnable {
     if (System.getProperty(DRIFT_LOG_LEVEL) == null) {
       System.setProperty(DRIFT_LOG_LEVEL, "error");
     }
-    System.exit(run(Console.system(), args));
+    if (args.length > 0 && args[0].equals("mock-server")) {
+      BufferedStderr.install();
+    }
+    int code = run(Console.system(), args);
+    System.err.flush();
+    System.exit(code);
   }
 
   /** Runs a command line and returns its exit code; nothing here calls {@code System.exit}. */
