@@ -37,7 +37,7 @@ public final class Main {
   // One 1 GiB upload lasts about a second, so a single unlucky scheduling slice moves it by 10-20 %.
   private static final int UPLOAD_ROUNDS = 5;
   private static final long WARMUP_UPLOAD = 128L << 20;
-  private static final List<String> SECTIONS = List.of("round-trip", "encode", "streaming", "concurrency");
+  private static final List<String> SECTIONS = List.of("round-trip", "encode", "streaming", "concurrency", "cli", "mock");
   private static final double ROUND_TRIP_TARGET = 1.05;
   // Each worker JVM warms for 30 s (the client was still speeding up after 10 s), then 60 rounds of 250 ms each.
   private static final int WARMUP_ROUNDS = 30;
@@ -71,10 +71,42 @@ public final class Main {
     if (wanted(only, "concurrency")) {
       rows.add(concurrency());
     }
+    List<String> processes = new ArrayList<>();
+    String loadBefore = loadAverage();
+    if (wanted(only, "cli")) {
+      processes.addAll(new CliBenchmark(root()).run());
+    }
+    if (wanted(only, "mock")) {
+      processes.addAll(new MockBenchmark(CliBenchmark.built(root())).run());
+    }
     System.out.println();
     System.out.printf(Locale.ROOT, "unipile-chat benchmarks, %s, %d cores, %s %s%n%n", LocalDate.now(),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"));
-    rows.forEach(System.out::println);
+    if (rows.size() > 2) {
+      rows.forEach(System.out::println);
+    }
+    if (!processes.isEmpty()) {
+      System.out.printf(Locale.ROOT, "%nWhole processes (load average %s before, %s after):%n%n", loadBefore, loadAverage());
+      System.out.println("| measurement | unipile-chat | baseline | ratio | target | met |");
+      System.out.println("| --- | --- | --- | --- | --- | --- |");
+      processes.forEach(System.out::println);
+    }
+  }
+
+  /** The checkout this jar was built in: benchmarks/target/the.jar, two levels up. */
+  private static Path root() throws java.net.URISyntaxException {
+    Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return jar.getParent().getParent().getParent();
+  }
+
+  /** The 1, 5 and 15 minute load averages, as uptime shows them; "?" where /proc is not there. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + ", " + fields[1] + ", " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   private static boolean wanted(Set<String> only, String section) {

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -328,8 +328,11 @@ public final class MockUnipileServer implements AutoCloseable {
     return headers;
   }
 
+  /** 22 hex digits, like before; a mock's ids need not be unguessable, so no SecureRandom (a lock per request). */
   private static String id() {
-    return UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return (Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE))
+        .substring(0, 22);
   }
 
   /** Settings of a {@link MockUnipileServer}. */

@@ -40,6 +40,17 @@ class SpecValidatorTest {
   }
 
   @Test
+  void theBundledSpecIsReadOncePerProcess() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Future<SpecValidator> other = pool.submit(SpecValidator::bundled);
+      assertThat(SpecValidator.bundled()).isSameAs(other.get()).isSameAs(SPEC);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void specFileOnDiskGivesTheSameValidator() {
     SpecValidator fromFile = SpecValidator.fromFile(Path.of("../openapi/unipile-start-new-chat.openapi.json"));
 
