@@ -59,7 +59,10 @@ class SpecValidatorTest {
 
   @Test
   void errorTypesComeFromTheSpecForEveryDocumentedStatus() {
-    assertThat(SPEC.errorTypes()).containsOnlyKeys(400, 401, 403, 404, 415, 422, 429, 500, 501, 503, 504);
+    List<Integer> errorStatuses = SPEC.documentedStatuses().stream().filter(status -> status.matches("[45]\\d\\d"))
+        .map(Integer::valueOf).toList();
+    assertThat(errorStatuses).contains(400, 422, 500);
+    assertThat(SPEC.errorTypes().keySet()).containsExactlyElementsOf(errorStatuses);
     assertThat(SPEC.errorTypes().get(422)).startsWith("errors/invalid_account").contains("errors/no_connection_with_recipient");
   }
 
