@@ -1,8 +1,8 @@
 package io.github.unipilechat.contract.spec;
 
-import io.github.unipilechat.contract.SpecFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.unipilechat.contract.SpecFacts;
 import io.github.unipilechat.contract.multipart.DecodedRequest;
 import io.github.unipilechat.contract.multipart.ReceivedField;
 import java.nio.file.Path;
