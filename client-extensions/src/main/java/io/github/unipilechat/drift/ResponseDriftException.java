@@ -23,6 +23,7 @@ public final class ResponseDriftException extends UnipileException {
   private final transient List<DriftFinding> findings;
   private final transient ChatStarted chatStarted;
 
+  /** The differences found, and the chat the answer started ({@code null} for an error answer). */
   public ResponseDriftException(List<DriftFinding> findings, ChatStarted chatStarted) {
     super(message(findings, chatStarted));
     this.findings = List.copyOf(findings);

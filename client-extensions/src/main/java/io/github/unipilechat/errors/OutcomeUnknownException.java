@@ -7,6 +7,7 @@ package io.github.unipilechat.errors;
 public final class OutcomeUnknownException extends UnipileIOException implements OutcomeUnknown {
   private static final long serialVersionUID = 1L;
 
+  /** A call that was sent and got no usable answer after {@code attempts} attempts; {@code cause} may be null. */
   public OutcomeUnknownException(String message, Throwable cause, int attempts) {
     super(message, cause, attempts);
   }

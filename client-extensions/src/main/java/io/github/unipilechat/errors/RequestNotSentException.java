@@ -7,6 +7,7 @@ package io.github.unipilechat.errors;
 public final class RequestNotSentException extends UnipileIOException {
   private static final long serialVersionUID = 1L;
 
+  /** A call that failed before any byte was sent, after {@code attempts} attempts. */
   public RequestNotSentException(String message, Throwable cause, int attempts) {
     super(message, cause, attempts);
   }

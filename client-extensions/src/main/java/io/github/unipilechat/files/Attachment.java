@@ -88,6 +88,7 @@ public final class Attachment {
     return fileName;
   }
 
+  /** The part's content type: the one given, or the one the file name implies. */
   public String contentType() {
     return contentType;
   }

@@ -28,10 +28,12 @@ public final class Journal {
     entries.addLast(entry);
   }
 
+  /** The requests kept, oldest first (a copy). */
   public synchronized List<JournalEntry> entries() {
     return List.copyOf(entries);
   }
 
+  /** How many requests are kept. */
   public synchronized int size() {
     return entries.size();
   }
@@ -50,6 +52,7 @@ public final class Journal {
     return entries.getLast();
   }
 
+  /** Forgets every request kept. */
   public synchronized void clear() {
     entries.clear();
     dropped = 0;

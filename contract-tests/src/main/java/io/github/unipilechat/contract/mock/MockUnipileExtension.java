@@ -17,6 +17,7 @@ public final class MockUnipileExtension implements BeforeAllCallback, AfterAllCa
   private final MockUnipileServer.Builder builder;
   private MockUnipileServer server;
 
+  /** A mock with the default settings, started before the test class and stopped after it. */
   public MockUnipileExtension() {
     this(MockUnipileServer.builder());
   }
@@ -26,6 +27,7 @@ public final class MockUnipileExtension implements BeforeAllCallback, AfterAllCa
     this.builder = builder;
   }
 
+  /** The running mock server. */
   public MockUnipileServer server() {
     if (server == null) {
       throw new IllegalStateException("the mock server runs only while the test class does");

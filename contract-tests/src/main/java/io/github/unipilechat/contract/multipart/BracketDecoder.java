@@ -31,6 +31,7 @@ public final class BracketDecoder {
     this.requestSchema = requestSchema;
   }
 
+  /** Decodes the parts, in arrival order, into the request's JSON shape, with any form rule they break. */
   public DecodedRequest decode(List<? extends ReceivedField> received) {
     ObjectNode fields = JSON.objectNode();
     List<ReceivedField.File> files = new ArrayList<>();

@@ -15,10 +15,12 @@ public final class MultipartFields {
 
   /** One part: its field name, file name (files only), content type and bytes. */
   public record Field(String name, Optional<String> fileName, Optional<String> contentType, byte[] bytes) {
+    /** Whether this part is a file (it has a file name). */
     public boolean isFile() {
       return fileName.isPresent();
     }
 
+    /** The part's bytes as UTF-8 text. */
     public String text() {
       return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -61,6 +61,7 @@ public record PactFile(Path path, String consumer, String provider, String specV
       return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
+    /** The body as UTF-8 text, when there is one. */
     public Optional<String> bodyText() {
       return body.map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
@@ -72,6 +73,7 @@ public record PactFile(Path path, String consumer, String provider, String specV
    */
   public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
+  /** Reads a pact file of at most {@link #DEFAULT_MAX_BYTES}, refused from its size before reading. */
   public static PactFile read(Path path) throws IOException {
     return read(path, DEFAULT_MAX_BYTES);
   }

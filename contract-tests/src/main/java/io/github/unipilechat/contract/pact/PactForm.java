@@ -64,6 +64,7 @@ public final class PactForm {
       return bytes.clone();
     }
 
+    /** Whether this part is a file (it has a file name). */
     public boolean isFile() {
       return fileName != null;
     }
@@ -120,11 +121,13 @@ public final class PactForm {
     return this;
   }
 
+  /** Appends one part; parts keep the order they are added in, which Pact matches by position. */
   public PactForm add(Field field) {
     fields.add(Objects.requireNonNull(field, "field"));
     return this;
   }
 
+  /** The parts, in order. */
   public List<Field> fields() {
     return List.copyOf(fields);
   }
