@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.options.LinkedInOptions;
 import io.github.unipilechat.wire.CapturedForm;
 import java.io.IOException;

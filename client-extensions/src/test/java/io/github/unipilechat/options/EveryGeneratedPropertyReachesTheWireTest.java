@@ -4,7 +4,6 @@ import io.github.unipilechat.internal.LinkedInParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.generated.model.ClassicOptions;
 import io.github.unipilechat.generated.model.RecruiterOptions;
 import io.github.unipilechat.generated.model.SalesNavigatorOptions;
