@@ -36,7 +36,7 @@ public final class Attachment {
   private Attachment(String fileName, String contentType, Content content) {
     this.fileName = requireFileName(fileName);
     this.contentType = requireContentType(contentType);
-    this.mediaType = MediaType.get(contentType); // fails fast on a malformed type
+    this.mediaType = ContentTypes.parse(contentType); // fails fast on a malformed type
     this.content = content;
   }
 

@@ -33,7 +33,11 @@ public final class BracketEncoder {
 
   /** {@code linkedin} + [follow_up, attachments] → {@code linkedin[follow_up][attachments]}. */
   public static String name(String root, String... path) {
-    StringBuilder name = new StringBuilder(root);
+    int length = root.length();
+    for (String segment : path) {
+      length += segment.length() + 2;
+    }
+    StringBuilder name = new StringBuilder(length).append(root);
     for (String segment : path) {
       name.append('[').append(segment).append(']');
     }

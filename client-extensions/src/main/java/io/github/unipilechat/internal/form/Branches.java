@@ -2,11 +2,16 @@ package io.github.unipilechat.internal.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Which branch of an {@code anyOf} (or {@code oneOf}) an object means, read from the branches themselves: the
@@ -16,29 +21,73 @@ import java.util.TreeSet;
 public final class Branches {
   private Branches() {}
 
-  /** The branches of {@code schema}, or an empty list when it has none. */
-  public static List<JsonNode> of(JsonNode schema) {
+  // What a schema's branches say is read once per schema node, not once per request: a small direct-mapped cache
+  // keyed by node identity (schemas are never modified once read). Bounded, so documents read by tests or tools do
+  // not pile up; a collision or a race only means reading the branches again.
+  private static final int CACHE_SIZE = 64;
+  private static final AtomicReferenceArray<Facts> CACHE = new AtomicReferenceArray<>(CACHE_SIZE);
+
+  /**
+   * One {@code anyOf}'s branches, read once: the discriminator (or null), each branch's pinned properties, and the
+   * branch each discriminator value names.
+   */
+  private record Facts(JsonNode schema, List<JsonNode> branches, String discriminator, List<Map<String, JsonNode>> pins,
+      Map<JsonNode, JsonNode> byValue) {}
+
+  private static Facts facts(JsonNode schema) {
+    int slot = System.identityHashCode(schema) & (CACHE_SIZE - 1);
+    Facts cached = CACHE.get(slot);
+    if (cached != null && cached.schema() == schema) {
+      return cached;
+    }
+    Facts read = read(schema);
+    CACHE.set(slot, read);
+    return read;
+  }
+
+  private static Facts read(JsonNode schema) {
     JsonNode alternatives = schema.has("anyOf") ? schema.get("anyOf") : schema.get("oneOf");
     List<JsonNode> branches = new ArrayList<>();
     if (alternatives != null) {
       alternatives.forEach(branches::add);
     }
-    return branches;
+    List<Map<String, JsonNode>> pins = new ArrayList<>();
+    for (JsonNode branch : branches) {
+      Map<String, JsonNode> pinned = new LinkedHashMap<>();
+      branch.path("properties").properties().forEach(property -> {
+        JsonNode allowed = property.getValue().get("enum");
+        if (allowed != null && allowed.size() == 1) {
+          pinned.put(property.getKey(), allowed.get(0));
+        }
+      });
+      pins.add(Collections.unmodifiableMap(pinned));
+    }
+    String discriminator = null;
+    if (!branches.isEmpty()) {
+      for (String name : pins.get(0).keySet()) {
+        if (pins.stream().allMatch(p -> p.containsKey(name))) {
+          discriminator = name;
+          break;
+        }
+      }
+    }
+    Map<JsonNode, JsonNode> byValue = new HashMap<>();
+    if (discriminator != null) {
+      for (int i = branches.size() - 1; i >= 0; i--) { // the first branch wins when two pin the same value
+        byValue.put(pins.get(i).get(discriminator), branches.get(i));
+      }
+    }
+    return new Facts(schema, List.copyOf(branches), discriminator, List.copyOf(pins), byValue);
+  }
+
+  /** The branches of {@code schema}, or an empty list when it has none. */
+  public static List<JsonNode> of(JsonNode schema) {
+    return facts(schema).branches();
   }
 
   /** The property every branch pins to a single value, e.g. {@code api}; empty when there is none. */
   public static Optional<String> discriminator(JsonNode schema) {
-    List<JsonNode> branches = of(schema);
-    if (branches.isEmpty()) {
-      return Optional.empty();
-    }
-    for (Iterator<String> names = branches.get(0).path("properties").fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (branches.stream().allMatch(branch -> pinned(branch, name).isPresent())) {
-        return Optional.of(name);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(facts(schema).discriminator());
   }
 
   /** The one value {@code branch} allows for {@code property}, when its schema is a one-value enum. */
@@ -48,36 +97,47 @@ public final class Branches {
   }
 
   /**
+   * Each branch's properties pinned to one value ({@code api=recruiter}), by property name, in the order of
+   * {@link #of}.
+   */
+  public static List<Map<String, JsonNode>> pins(JsonNode schema) {
+    return facts(schema).pins();
+  }
+
+  /**
    * The branch {@code instance} means: the one whose discriminator value it carries; without one, among the
    * branches that do not require the discriminator, the first whose properties hold every key of the instance
    * (else the first of them); with no discriminator at all, the first branch holding every key. {@code schema}
    * itself when it has no branches; null when no branch fits.
    */
   public static JsonNode choose(JsonNode schema, JsonNode instance) {
-    List<JsonNode> branches = of(schema);
+    Facts facts = facts(schema);
+    List<JsonNode> branches = facts.branches();
     if (branches.isEmpty()) {
       return schema;
     }
-    Optional<String> discriminator = discriminator(schema);
-    List<JsonNode> candidates = new ArrayList<>();
-    if (discriminator.isPresent()) {
-      String name = discriminator.get();
-      JsonNode value = instance.get(name);
+    String discriminator = facts.discriminator();
+    JsonNode fallback = null;
+    if (discriminator != null) {
+      JsonNode value = instance.get(discriminator);
       if (value != null) {
-        return branches.stream().filter(b -> pinned(b, name).orElseThrow().equals(value)).findFirst().orElse(null);
+        return facts.byValue().get(value);
       }
-      branches.stream().filter(b -> !requires(b, name)).forEach(candidates::add);
-    } else {
-      candidates.addAll(branches);
     }
-    for (JsonNode branch : candidates) {
+    for (JsonNode branch : branches) {
+      if (discriminator != null && requires(branch, discriminator)) {
+        continue;
+      }
       if (holdsEveryKey(branch, instance)) {
         return branch;
+      }
+      if (fallback == null) {
+        fallback = branch;
       }
     }
     // With a discriminator, its absence names the default branch; without one, an object no branch holds
     // fits none.
-    return discriminator.isPresent() && !candidates.isEmpty() ? candidates.get(0) : null;
+    return discriminator != null ? fallback : null;
   }
 
   /** The branch whose property names are exactly {@code names} (a generated model's JSON properties), if one. */

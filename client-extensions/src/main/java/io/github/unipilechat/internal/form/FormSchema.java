@@ -21,11 +21,13 @@ public final class FormSchema {
   private final JsonNode document;
   private final JsonNode schema;
   private final Map<String, FormField> fields;
+  private final List<FormField> inOrder;
 
   private FormSchema(JsonNode document, JsonNode schema, Map<String, FormField> fields) {
     this.document = document;
     this.schema = schema;
     this.fields = fields;
+    this.inOrder = List.copyOf(fields.values());
   }
 
   /** The form of the document bundled with the client. */
@@ -56,7 +58,7 @@ public final class FormSchema {
 
   /** Every field, in the spec's order. */
   public List<FormField> fields() {
-    return List.copyOf(fields.values());
+    return inOrder;
   }
 
   /** The field named {@code name}, if the spec has it. */

@@ -5,12 +5,10 @@ import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.internal.BracketEncoder;
 import io.github.unipilechat.multipart.FormPart;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An object field as bracket-named parts, in the canonical order: the order of the properties of the schema (of
@@ -44,21 +42,25 @@ public final class ObjectParts {
       BracketEncoder.encodeInto(name, tree, parts);
       return;
     }
-    Set<String> seen = new HashSet<>();
+    int listed = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = properties.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> property = it.next();
       String key = property.getKey();
+      JsonNode value = tree.get(key);
+      if (value == null && files.isEmpty()) {
+        continue; // most of a shape's properties are not set: no names to build for them
+      }
       String childName = BracketEncoder.name(name, key);
-      String childPath = path.isEmpty() ? key : path + "." + key;
-      List<Attachment> childFiles = files.remove(childPath);
+      // Paths only serve to find files; without any left, none is built.
+      String childPath = files.isEmpty() ? path : path.isEmpty() ? key : path + "." + key;
+      List<Attachment> childFiles = files.isEmpty() ? null : files.remove(childPath);
       if (childFiles != null) {
         BracketEncoder.appendFiles(childName, childFiles, parts);
       }
-      JsonNode value = tree.get(key);
       if (value == null) {
         continue;
       }
-      seen.add(key);
+      listed++;
       JsonNode childSchema = form.resolve(property.getValue());
       if (value.isObject()) {
         object(form, childName, childPath, childSchema, value, files, parts);
@@ -75,10 +77,13 @@ public final class ObjectParts {
         BracketEncoder.encodeInto(childName, value, parts);
       }
     }
+    if (listed == tree.size()) {
+      return;
+    }
     // Keys the schema does not list (refused by validation) keep the object's own order after the rest.
     for (Iterator<Map.Entry<String, JsonNode>> it = tree.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
-      if (!seen.contains(field.getKey()) && !properties.has(field.getKey())) {
+      if (!properties.has(field.getKey())) {
         BracketEncoder.encodeInto(BracketEncoder.name(name, field.getKey()), field.getValue(), parts);
       }
     }

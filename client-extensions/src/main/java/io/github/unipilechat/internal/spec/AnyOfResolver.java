@@ -45,9 +45,9 @@ final class AnyOfResolver {
     JsonNode chosen = schema;
     List<JsonNode> alsoFitting = List.of();
     if (schema.has("anyOf")) {
-      JsonNode branches = schema.get("anyOf");
+      List<JsonNode> branches = Branches.of(schema);
       List<JsonNode> complete = new ArrayList<>();
-      chosen = pick(branches, instance, field, violations, complete);
+      chosen = pick(branches, Branches.pins(schema), instance, field, violations, complete);
       choices.take(schema, chosen, chosen == null ? "-" : keyOf(branches, chosen, complete), field);
       if (chosen == null) {
         return;
@@ -59,6 +59,27 @@ final class AnyOfResolver {
       return;
     }
     undescribed(schema, chosen, alsoFitting, instance, field, violations);
+    int objects = 0;
+    String onlyObject = null;
+    for (Iterator<Map.Entry<String, JsonNode>> values = instance.properties().iterator(); values.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = values.next();
+      if (entry.getValue().isObject()) {
+        objects++;
+        onlyObject = entry.getKey();
+      }
+    }
+    if (objects == 0) {
+      return; // only objects are walked further
+    }
+    if (objects == 1) {
+      // The usual case, one nested object (linkedin, follow_up): straight to it, not through every property.
+      JsonNode propertySchema = properties.get(onlyObject);
+      if (propertySchema != null && (propertySchema.has("anyOf") || propertySchema.has("properties"))) {
+        walk(propertySchema, instance.get(onlyObject), join(field, onlyObject), violations, choices);
+      }
+      return;
+    }
+    // Several: in the schema's order, which is the order findings are reported in.
     Iterator<Map.Entry<String, JsonNode>> it = properties.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> property = it.next();
@@ -112,8 +133,9 @@ final class AnyOfResolver {
 
   /** The branches one instance takes; they alone decide the resolved schema, so {@link #key} names it. */
   static final class Choices {
-    private final Map<JsonNode, JsonNode> taken = new IdentityHashMap<>();
-    private final StringBuilder key = new StringBuilder();
+    // A request meets a handful of anyOfs: the default sizes (32 slots, 16 chars) were most of this object.
+    private final Map<JsonNode, JsonNode> taken = new IdentityHashMap<>(4);
+    private final StringBuilder key = new StringBuilder(64);
 
     private void take(JsonNode anyOf, JsonNode branch, String branchKey, String field) {
       taken.put(anyOf, branch);
@@ -171,19 +193,23 @@ final class AnyOfResolver {
    * reported as not described and the first is checked, so its own rules still apply; {@code complete} receives
    * them all.
    */
-  private static JsonNode pick(JsonNode branches, JsonNode instance, String field, List<Violation> violations,
-      List<JsonNode> complete) {
-    List<JsonNode> fitting = new ArrayList<>();
-    for (JsonNode branch : branches) {
-      if (!contradicted(branch, instance)) {
-        fitting.add(branch);
+  private static JsonNode pick(List<JsonNode> branches, List<Map<String, JsonNode>> pins, JsonNode instance,
+      String field, List<Violation> violations, List<JsonNode> complete) {
+    List<JsonNode> fitting = new ArrayList<>(branches.size());
+    for (int i = 0; i < branches.size(); i++) {
+      if (!contradicted(pins.get(i), instance)) {
+        fitting.add(branches.get(i));
       }
     }
     if (fitting.isEmpty()) {
       violations.add(discriminatorViolation(branches, instance, field));
       return null;
     }
-    fitting.stream().filter(b -> requiredPresent(b, instance) == b.path("required").size()).forEach(complete::add);
+    for (JsonNode branch : fitting) {
+      if (requiredPresent(branch, instance) == branch.path("required").size()) {
+        complete.add(branch);
+      }
+    }
     if (complete.size() == 1) {
       return complete.get(0);
     }
@@ -238,7 +264,7 @@ final class AnyOfResolver {
   }
 
   /** Names the branch taken for the cache key: its index, or the indexes {@link #merged} joined ({@code 0+1}). */
-  private static String keyOf(JsonNode branches, JsonNode branch, List<JsonNode> complete) {
+  private static String keyOf(List<JsonNode> branches, JsonNode branch, List<JsonNode> complete) {
     StringJoiner indexes = new StringJoiner("+");
     for (int i = 0; i < branches.size(); i++) {
       if (branches.get(i) == branch || (complete.size() > 1 && isIn(complete, branches.get(i)))) {
@@ -252,21 +278,18 @@ final class AnyOfResolver {
     return nodes.stream().anyMatch(n -> n == node);
   }
 
-  /** A branch is ruled out when a property it pins to one value holds another. */
-  private static boolean contradicted(JsonNode branch, JsonNode instance) {
-    Iterator<Map.Entry<String, JsonNode>> it = branch.path("properties").properties().iterator();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> property = it.next();
-      JsonNode allowed = property.getValue().get("enum");
-      JsonNode value = instance.get(property.getKey());
-      if (allowed != null && allowed.size() == 1 && value != null && !allowed.get(0).equals(value)) {
+  /** A branch is ruled out when a property it pins to one value ({@link Branches#pins}) holds another. */
+  private static boolean contradicted(Map<String, JsonNode> pinned, JsonNode instance) {
+    for (Map.Entry<String, JsonNode> pin : pinned.entrySet()) {
+      JsonNode value = instance.get(pin.getKey());
+      if (value != null && !pin.getValue().equals(value)) {
         return true;
       }
     }
     return false;
   }
 
-  private static Violation discriminatorViolation(JsonNode branches, JsonNode instance, String field) {
+  private static Violation discriminatorViolation(List<JsonNode> branches, JsonNode instance, String field) {
     for (Iterator<String> names = instance.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       List<String> values = new ArrayList<>();
