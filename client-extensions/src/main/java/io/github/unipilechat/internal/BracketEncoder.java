@@ -62,6 +62,8 @@ public final class BracketEncoder {
     } else if (node.isArray()) {
       // Repeated names, as for attendees_ids: the provider's parser collects them into a list.
       node.forEach(element -> encode(name, element, parts));
+    } else if (node.isIntegralNumber()) {
+      parts.add(new FormPart.Text(name, node.asText())); // plain digits for int, long and big integer nodes
     } else if (node.isNumber()) {
       // 5, never 5.0: the provider parses these as integers.
       parts.add(new FormPart.Text(name, node.decimalValue().stripTrailingZeros().toPlainString()));

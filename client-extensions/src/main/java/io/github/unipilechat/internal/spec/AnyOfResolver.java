@@ -265,6 +265,13 @@ final class AnyOfResolver {
 
   /** Names the branch taken for the cache key: its index, or the indexes {@link #merged} joined ({@code 0+1}). */
   private static String keyOf(List<JsonNode> branches, JsonNode branch, List<JsonNode> complete) {
+    if (complete.size() <= 1) {
+      for (int i = 0; i < branches.size(); i++) {
+        if (branches.get(i) == branch) {
+          return String.valueOf(i); // the usual case, one branch taken: no joiner
+        }
+      }
+    }
     StringJoiner indexes = new StringJoiner("+");
     for (int i = 0; i < branches.size(); i++) {
       if (branches.get(i) == branch || (complete.size() > 1 && isIn(complete, branches.get(i)))) {
