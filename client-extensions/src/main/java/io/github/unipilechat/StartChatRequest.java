@@ -55,14 +55,18 @@ public final class StartChatRequest {
   private final boolean replayable;
 
   private StartChatRequest(Builder builder) {
+    // Objects are only looked up by name: compact immutable copies do.
     this.texts = copy(builder.texts);
     this.files = copy(builder.files);
-    this.objects = Collections.unmodifiableMap(new LinkedHashMap<>(builder.objects));
-    this.objectFiles = Collections.unmodifiableMap(new LinkedHashMap<>(builder.objectFiles));
+    this.objects = Map.copyOf(builder.objects);
+    this.objectFiles = Map.copyOf(builder.objectFiles);
     this.linkedIn = builder.linkedIn;
     this.parts = List.copyOf(encode());
-    this.replayable = parts.stream()
-        .allMatch(part -> !(part instanceof FormPart.File file) || file.attachment().replayable());
+    boolean everyFileReplayable = true;
+    for (FormPart part : parts) {
+      everyFileReplayable &= !(part instanceof FormPart.File file) || file.attachment().replayable();
+    }
+    this.replayable = everyFileReplayable;
   }
 
   /** A builder; {@link Builder#build()} checks the result against the spec. */
