@@ -10,6 +10,12 @@ public final class Main implements Runnable {
   /** The subcommands, in the order the usage lists them. */
   static final List<String> COMMANDS = List.of(StartChatCommand.NAME, MockServerCommand.NAME, VerifyPactCommand.NAME);
   private static final String DRIFT_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.github.unipilechat.drift";
+  /**
+   * Without it Jetty starts the JVM's whole management (JMX) layer to ask whether references are compressed, for
+   * the padding of one queue: a twentieth of a second of every mock start. 16 is the answer on 64-bit JVMs with
+   * heaps under 32 GB; a wrong guess only pads differently.
+   */
+  private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
   private final Console console;
   private final CommandSpec spec;
 
@@ -28,6 +34,9 @@ public final class Main implements Runnable {
     if (System.getProperty(DRIFT_LOG_LEVEL) == null) {
       System.setProperty(DRIFT_LOG_LEVEL, "error");
     }
+    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+    }
     if (args.length > 0 && args[0].equals("mock-server")) {
       BufferedStderr.install();
     }
@@ -44,6 +53,12 @@ public final class Main implements Runnable {
       return ExitCodes.OK;
     }
     Warmup.startFor(console, args);
+    try (EmbeddedMock mock = Warmup.embeddedMockFor(console, args)) {
+      return run(console, mock, args);
+    }
+  }
+
+  private static int run(Console console, EmbeddedMock mock, String... args) {
     Failures failures = new Failures(console);
     CommandLine cli = new CommandLine(new Main(console).spec);
     // A command named first gets only itself registered (each costs a cold JVM its model and converters);
@@ -54,7 +69,7 @@ public final class Main implements Runnable {
     }
     for (String name : COMMANDS) {
       if (!COMMANDS.contains(first) || first.equals(name)) {
-        cli.addSubcommand(name, command(name, console));
+        cli.addSubcommand(name, command(name, console, mock));
       }
     }
     // "@path" is an argument, never a file to splice in: --text @/etc/hostname would send the file.
@@ -66,9 +81,9 @@ public final class Main implements Runnable {
     return cli.execute(args);
   }
 
-  private static CommandSpec command(String name, Console console) {
+  private static CommandSpec command(String name, Console console, EmbeddedMock mock) {
     return switch (name) {
-      case StartChatCommand.NAME -> new StartChatCommand(console).spec();
+      case StartChatCommand.NAME -> new StartChatCommand(console, mock).spec();
       case MockServerCommand.NAME -> new MockServerCommand(console, new CountDownLatch(1)).spec();
       case VerifyPactCommand.NAME -> new VerifyPactCommand(console).spec();
       default -> throw new IllegalArgumentException(name);

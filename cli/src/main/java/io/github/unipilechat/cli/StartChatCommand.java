@@ -45,6 +45,7 @@ final class StartChatCommand implements Callable<Integer> {
   private final Console console;
 
   private final CommandSpec spec;
+  private final EmbeddedMock embeddedMock;
   private String accountId;
   private List<String> attendees;
   private String text;
@@ -64,8 +65,9 @@ final class StartChatCommand implements Callable<Integer> {
   private boolean acceptNotDescribed;
   private ResponseCheck checkResponse;
 
-  StartChatCommand(Console console) {
+  StartChatCommand(Console console, EmbeddedMock embeddedMock) {
     this.console = console;
+    this.embeddedMock = embeddedMock;
     this.spec = CommandSpecs.command(this, NAME, "Start a new chat (POST /api/v1/chats) and print the response JSON.",
         "Without a target (--base-url/--dsn, UNIPILE_BASE_URL/UNIPILE_DSN) and without a key, or with --mock, the"
             + " request goes to an embedded mock server; a key without a target is refused.");
@@ -175,7 +177,7 @@ final class StartChatCommand implements Callable<Integer> {
 
   /** No target and no key (or --mock): try the request out against the mock with a demo key, and say so. */
   private int sendToEmbeddedMock(StartChatRequest request) throws IOException {
-    try (MockUnipileServer mock = MockUnipileServer.builder().port(0).acceptNotDescribed(acceptNotDescribed).build().start()) {
+    try (MockUnipileServer mock = embeddedMock.take(acceptNotDescribed)) {
       console.err().println("unipile-chat: no --base-url/--dsn (nor " + BASE_URL_ENV + "/" + DSN_ENV
           + "): sent to an embedded mock server at " + mock.baseUrl() + ".");
       console.err().println("unipile-chat: to reach Unipile, add --dsn YOUR_DSN (e.g. api8.unipile.com:13851) and set "
