@@ -70,8 +70,8 @@ public final class MockUnipileServer implements AutoCloseable {
   private final String host;
   private final int requestedPort;
   private final String expectedApiKey;
-  private final SpecValidator spec;
-  private final Map<Integer, List<String>> errorTypes;
+  /** The builder's spec; null for the bundled one, read on first use so Jetty starts while it is still being read. */
+  private final SpecValidator givenSpec;
   private final long maxRequestBytes;
   private final int maxParts;
   private final Journal journal;
@@ -83,12 +83,15 @@ public final class MockUnipileServer implements AutoCloseable {
     this.host = builder.host;
     this.requestedPort = builder.port;
     this.expectedApiKey = builder.expectedApiKey;
-    this.spec = builder.spec == null ? SpecValidator.bundled() : builder.spec;
-    this.errorTypes = spec.errorTypes();
+    this.givenSpec = builder.spec;
     this.maxRequestBytes = builder.maxRequestBytes;
     this.maxParts = builder.maxParts;
     this.journal = new Journal(builder.journalLimit);
     this.acceptNotDescribed = builder.acceptNotDescribed;
+  }
+
+  private SpecValidator spec() {
+    return givenSpec != null ? givenSpec : SpecValidator.bundled();
   }
 
   /** A builder: loopback, a free port, the bundled spec, any non-empty key. */
@@ -200,6 +203,7 @@ public final class MockUnipileServer implements AutoCloseable {
       refuseUnreadable(ctx, e);
       return;
     }
+    SpecValidator spec = spec();
     DecodedRequest decoded = spec.decoder().decode(received);
     ValidationResult result = spec.validateRequest(decoded, true).accepting(acceptNotDescribed);
     if (!result.valid()) {
@@ -247,12 +251,13 @@ public final class MockUnipileServer implements AutoCloseable {
 
   /** The spec's error type if it lists it for this status, else the status's first type, so answers stay spec-valid. */
   private String type(int status, String wanted) {
-    List<String> types = errorTypes.getOrDefault(status, List.of());
+    List<String> types = spec().errorTypes().getOrDefault(status, List.of());
     return types.contains(wanted) || types.isEmpty() ? wanted : types.get(0);
   }
 
   private void preferredError(Context ctx, Prefer prefer, DecodedRequest decoded) {
     int status = prefer.code();
+    Map<Integer, List<String>> errorTypes = spec().errorTypes();
     List<String> types = errorTypes.get(status);
     if (types == null) {
       answerError(ctx, 400, "errors/invalid_parameters", "Prefer code=" + status
