@@ -1,6 +1,6 @@
 package io.github.unipilechat.contract.mock;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.contract.internal.Printable;
 import io.github.unipilechat.contract.multipart.DecodedRequest;
@@ -54,7 +54,8 @@ public final class MockUnipileServer implements AutoCloseable {
   /** The port of the local server the spec lists, {@code mock-server}'s default. */
   public static final int DEFAULT_PORT = 3114;
   private static final Logger LOG = LoggerFactory.getLogger(MockUnipileServer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Builds the answers' JSON trees; not a whole ObjectMapper, whose set-up the mock's start would wait for. */
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String API_KEY = "X-API-KEY";
   /** 100 MB: far above any real chat's attachments, far below what would exhaust a developer's machine. */
   public static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
@@ -216,7 +217,7 @@ public final class MockUnipileServer implements AutoCloseable {
       preferredError(ctx, prefer, decoded);
       return;
     }
-    ObjectNode body = JSON.createObjectNode().put("object", "ChatStarted")
+    ObjectNode body = JSON.objectNode().put("object", "ChatStarted")
         .put("chat_id", id()).put("message_id", id());
     answer(ctx, 201, body, decoded, List.of());
   }
@@ -274,7 +275,7 @@ public final class MockUnipileServer implements AutoCloseable {
   }
 
   private void answerError(Context ctx, int status, String type, String detail, List<Violation> violations, DecodedRequest decoded) {
-    ObjectNode body = JSON.createObjectNode()
+    ObjectNode body = JSON.objectNode()
         .put("title", HttpStatus.forStatus(status).getMessage())
         .put("detail", detail)
         .put("instance", SpecValidator.PATH)
@@ -289,7 +290,7 @@ public final class MockUnipileServer implements AutoCloseable {
   private void answer(Context ctx, int status, ObjectNode body, DecodedRequest decoded, List<Violation> violations) {
     ctx.status(status).contentType("application/json").result(body.toString());
     journal.add(new JournalEntry(
-        decoded == null ? JSON.createObjectNode() : decoded.fields(),
+        decoded == null ? JSON.objectNode() : decoded.fields(),
         decoded == null ? List.of() : decoded.files(),
         redactedHeaders(ctx), status, violations));
     if (violations.isEmpty()) {
