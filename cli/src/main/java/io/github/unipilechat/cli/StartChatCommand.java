@@ -6,7 +6,7 @@ import static io.github.unipilechat.cli.CommandSpecs.repeatable;
 import static io.github.unipilechat.cli.CommandSpecs.value;
 import static io.github.unipilechat.cli.CommandSpecs.values;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.ChatStarted;
@@ -279,7 +279,7 @@ final class StartChatCommand implements Callable<Integer> {
   }
 
   private void print(ChatStarted started) throws IOException {
-    ObjectNode json = new ObjectMapper().createObjectNode().put("object", "ChatStarted");
+    ObjectNode json = JsonNodeFactory.instance.objectNode().put("object", "ChatStarted");
     json.put("chat_id", started.chatId().orElse(null));
     json.put("message_id", started.messageId().orElse(null));
     console.out().println(json.toString());
