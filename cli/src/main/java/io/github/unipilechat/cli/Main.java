@@ -3,28 +3,39 @@ package io.github.unipilechat.cli;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code ./unipile-chat}: start a chat, run the mock server, verify pacts. */
-@Command(name = "unipile-chat", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Unipile \"Start a new chat\" client and contract kit.",
-    subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The subcommands, in the order the usage lists them. */
-  static final List<String> COMMANDS = List.of("start-chat", "mock-server", "verify-pact");
+  static final List<String> COMMANDS = List.of(StartChatCommand.NAME, MockServerCommand.NAME, VerifyPactCommand.NAME);
   private static final String DRIFT_LOG_LEVEL = "org.slf4j.simpleLogger.log.io.github.unipilechat.drift";
+  /**
+   * Without it Jetty starts the JVM's whole management (JMX) layer to ask whether references are compressed, for
+   * the padding of one queue: a twentieth of a second of every mock start. 16 is the answer on 64-bit JVMs with
+   * heaps under 32 GB; a wrong guess only pads differently.
+   */
+  private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
   private final Console console;
+  private final CommandSpec spec;
 
   Main(Console console) {
     this.console = console;
+    this.spec = CommandSpecs.withStandardHelpOptions(
+        CommandSpecs.command(this, "unipile-chat", "Unipile \"Start a new chat\" client and contract kit."));
+  }
+
+  CommandSpec spec() {
+    return spec;
   }
 
   public static void main(String[] args) {
     // start-chat prints response drift on stderr itself, one line each; slf4j-simple would print it a second time.
     if (System.getProperty(DRIFT_LOG_LEVEL) == null) {
       System.setProperty(DRIFT_LOG_LEVEL, "error");
+    }
+    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+      System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
     }
     if (args.length > 0 && args[0].equals("mock-server")) {
       BufferedStderr.install();
@@ -42,14 +53,23 @@ public final class Main implements Runnable {
       return ExitCodes.OK;
     }
     Warmup.startFor(console, args);
+    try (EmbeddedMock mock = Warmup.embeddedMockFor(console, args)) {
+      return run(console, mock, args);
+    }
+  }
+
+  private static int run(Console console, EmbeddedMock mock, String... args) {
     Failures failures = new Failures(console);
-    CommandLine cli = new CommandLine(new Main(console));
-    // Picocli reads each registered command's annotations (and so loads its option types) up front: a command
-    // named first gets only itself registered; anything else (help, usage, a typo) gets them all.
+    CommandLine cli = new CommandLine(new Main(console).spec);
+    // A command named first gets only itself registered (each costs a cold JVM its model and converters);
+    // anything else (help, usage, a typo) gets them all, help first as picocli lists it.
     String first = args.length == 0 ? "" : args[0];
+    if (!COMMANDS.contains(first)) {
+      cli.addSubcommand("help", new CommandLine.HelpCommand());
+    }
     for (String name : COMMANDS) {
       if (!COMMANDS.contains(first) || first.equals(name)) {
-        cli.addSubcommand(command(name, console));
+        cli.addSubcommand(name, command(name, console, mock));
       }
     }
     // "@path" is an argument, never a file to splice in: --text @/etc/hostname would send the file.
@@ -61,21 +81,18 @@ public final class Main implements Runnable {
     return cli.execute(args);
   }
 
-  private static Object command(String name, Console console) {
+  private static CommandSpec command(String name, Console console, EmbeddedMock mock) {
     return switch (name) {
-      case "start-chat" -> new StartChatCommand(console);
-      case "mock-server" -> new MockServerCommand(console, new CountDownLatch(1));
-      case "verify-pact" -> new VerifyPactCommand(console);
+      case StartChatCommand.NAME -> new StartChatCommand(console, mock).spec();
+      case MockServerCommand.NAME -> new MockServerCommand(console, new CountDownLatch(1)).spec();
+      case VerifyPactCommand.NAME -> new VerifyPactCommand(console).spec();
       default -> throw new IllegalArgumentException(name);
     };
   }
 
-  @Spec
-  CommandSpec spec;
-
   @Override
   public void run() {
-    // The command line being run, with its subcommands (a new CommandLine(this) would list none of them).
+    // The command line being run, with its subcommands.
     spec.commandLine().usage(console.err());
   }
 }

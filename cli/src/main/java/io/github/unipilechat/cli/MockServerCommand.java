@@ -1,24 +1,25 @@
 package io.github.unipilechat.cli;
 
+import static io.github.unipilechat.cli.CommandSpecs.flag;
+import static io.github.unipilechat.cli.CommandSpecs.option;
+import static io.github.unipilechat.cli.CommandSpecs.value;
+
 import io.github.unipilechat.contract.mock.MockUnipileServer;
 import io.github.unipilechat.contract.spec.SpecValidator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mock-server}: the spec-validating mock in the foreground, one log line per request. */
-@Command(name = "mock-server", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Run a mock Unipile server for POST /api/v1/chats that validates every request against the spec.",
-        "Logs one line per request (status, and on 400 the failing fields). Stop with Ctrl-C."})
 final class MockServerCommand implements Callable<Integer> {
   /** Nothing reads the journal of the command-line mock; a few entries keep a long-running one small. */
   static final int DEFAULT_JOURNAL_SIZE = 100;
+  static final String NAME = "mock-server";
   private final Console console;
   private final CountDownLatch stop;
   private final ShutdownHooks hooks;
+  private final CommandSpec spec;
 
   /** Where the Ctrl-C hook is registered; tests pass a recording one. */
   interface ShutdownHooks {
@@ -43,38 +44,6 @@ final class MockServerCommand implements Callable<Integer> {
     void remove(Thread hook);
   }
 
-  @Option(names = "--port", description = "Port to listen on (default ${DEFAULT-VALUE}, the local server the spec lists; 0 = any free port).")
-  int port = MockUnipileServer.DEFAULT_PORT;
-
-  @Option(names = "--host", description = "Address to bind (default ${DEFAULT-VALUE}: this machine only).")
-  String host = "127.0.0.1";
-
-  @Option(names = "--api-key", description = "Only accept this X-API-KEY (default: any non-empty key).")
-  String apiKey;
-
-  @Option(names = "--max-request-size", paramLabel = "BYTES",
-      description = "Answer 400 errors/content_too_large to larger bodies, from their Content-Length before reading (default ${DEFAULT-VALUE}).")
-  long maxRequestSize = MockUnipileServer.DEFAULT_MAX_REQUEST_BYTES;
-
-  @Option(names = "--max-parts", description = "Most multipart parts per request (default ${DEFAULT-VALUE}).")
-  int maxParts = MockUnipileServer.DEFAULT_MAX_PARTS;
-
-  @Option(names = "--journal-size", paramLabel = "N",
-      description = "Requests kept in memory, oldest dropped first; file contents are never kept (default ${DEFAULT-VALUE}).")
-  int journalSize = DEFAULT_JOURNAL_SIZE;
-
-  @Option(names = "--spec", paramLabel = "FILE",
-      description = "OpenAPI document to validate against and answer from (default: the bundled one).")
-  Path spec;
-
-  @Option(names = "--accept-not-described",
-      description = "Accept what the spec does not describe (unknown fields such as linkedin[foo], a key of another"
-          + " LinkedIn shape, days with weeks) instead of answering 400 \"is not described by the spec\".")
-  boolean acceptNotDescribed;
-
-  @Mixin
-  VerboseOption verbose;
-
   MockServerCommand(Console console, CountDownLatch stop) {
     this(console, stop, ShutdownHooks.RUNTIME);
   }
@@ -83,13 +52,51 @@ final class MockServerCommand implements Callable<Integer> {
     this.console = console;
     this.stop = stop;
     this.hooks = hooks;
+    this.spec = CommandSpecs.command(this, NAME,
+        "Run a mock Unipile server for POST /api/v1/chats that validates every request against the spec.",
+        "Logs one line per request (status, and on 400 the failing fields). Stop with Ctrl-C.");
+    spec.usageMessage().sortOptions(false);
+    spec.addOption(option("--port", int.class, "<port>",
+            "Port to listen on (default ${DEFAULT-VALUE}, the local server the spec lists; 0 = any free port).")
+            .initialValue(MockUnipileServer.DEFAULT_PORT).build())
+        .addOption(option("--host", String.class, "<host>", "Address to bind (default ${DEFAULT-VALUE}: this machine only).")
+            .initialValue("127.0.0.1").build())
+        .addOption(option("--api-key", String.class, "<apiKey>", "Only accept this X-API-KEY (default: any non-empty key).")
+            .build())
+        .addOption(option("--max-request-size", long.class, "BYTES", "Answer 400 errors/content_too_large to larger"
+            + " bodies, from their Content-Length before reading (default ${DEFAULT-VALUE}).")
+            .initialValue(MockUnipileServer.DEFAULT_MAX_REQUEST_BYTES).build())
+        .addOption(option("--max-parts", int.class, "<maxParts>", "Most multipart parts per request (default ${DEFAULT-VALUE}).")
+            .initialValue(MockUnipileServer.DEFAULT_MAX_PARTS).build())
+        .addOption(option("--journal-size", int.class, "N",
+            "Requests kept in memory, oldest dropped first; file contents are never kept (default ${DEFAULT-VALUE}).")
+            .initialValue(DEFAULT_JOURNAL_SIZE).build())
+        .addOption(option("--spec", Path.class, "FILE",
+            "OpenAPI document to validate against and answer from (default: the bundled one).").build())
+        .addOption(flag("--accept-not-described",
+            "Accept what the spec does not describe (unknown fields such as linkedin[foo], a key of another"
+                + " LinkedIn shape, days with weeks) instead of answering 400 \"is not described by the spec\"."))
+        .addOption(VerboseOption.spec());
+    CommandSpecs.withStandardHelpOptions(spec);
+  }
+
+  CommandSpec spec() {
+    return spec;
   }
 
   @Override
   public Integer call() throws InterruptedException {
+    String host = value(spec, "--host");
+    int port = value(spec, "--port");
+    String apiKey = value(spec, "--api-key");
+    long maxRequestSize = value(spec, "--max-request-size");
+    int maxParts = value(spec, "--max-parts");
+    int journalSize = value(spec, "--journal-size");
+    Path specFile = value(spec, "--spec");
+    boolean acceptNotDescribed = value(spec, "--accept-not-described");
     try (MockUnipileServer server = MockUnipileServer.builder().host(host).port(port).expectedApiKey(apiKey)
         .maxRequestBytes(maxRequestSize).maxParts(maxParts).journalLimit(journalSize)
-        .spec(spec == null ? SpecValidator.bundled() : SpecValidator.fromFile(spec))
+        .spec(specFile == null ? SpecValidator.bundled() : SpecValidator.fromFile(specFile))
         .acceptNotDescribed(acceptNotDescribed).build().start()) {
       console.err().println("mock Unipile server listening on " + server.baseUrl()
           + " (POST /api/v1/chats" + (apiKey == null ? ", any X-API-KEY" : ", X-API-KEY required") + ")");

@@ -1,6 +1,12 @@
 package io.github.unipilechat.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static io.github.unipilechat.cli.CommandSpecs.flag;
+import static io.github.unipilechat.cli.CommandSpecs.option;
+import static io.github.unipilechat.cli.CommandSpecs.repeatable;
+import static io.github.unipilechat.cli.CommandSpecs.value;
+import static io.github.unipilechat.cli.CommandSpecs.values;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.ChatStarted;
@@ -9,6 +15,7 @@ import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.contract.mock.MockUnipileServer;
 import io.github.unipilechat.drift.ResponseCheck;
 import io.github.unipilechat.drift.ResponseDriftException;
+import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.options.LinkedInOptions;
 import java.io.IOException;
@@ -16,24 +23,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code start-chat}: sends one start-chat request and prints the response JSON. */
-@Command(name = "start-chat", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Start a new chat (POST /api/v1/chats) and print the response JSON.",
-        "Without a target (--base-url/--dsn, UNIPILE_BASE_URL/UNIPILE_DSN) and without a key, or with --mock, the"
-            + " request goes to an embedded mock server; a key without a target is refused."})
 final class StartChatCommand implements Callable<Integer> {
+  static final String NAME = "start-chat";
   static final String BASE_URL_ENV = "UNIPILE_BASE_URL";
   static final String DSN_ENV = "UNIPILE_DSN";
   static final String API_KEY_ENV = "UNIPILE_API_KEY";
   private static final String DEMO_KEY = "demo-key";
+  /** How the client's refusal of what the spec does not describe names its switch. */
+  private static final String JAVA_SWITCH = "StartChatRequest.Builder.acceptNotDescribed(true)";
   /** The most {@code --linkedin @FILE} reads: far more than any options object, far less than memory. */
   static final long LINKEDIN_FILE_LIMIT = 1 << 20;
   /** The longest {@code --timeout}: a day. */
@@ -41,73 +44,107 @@ final class StartChatCommand implements Callable<Integer> {
 
   private final Console console;
 
-  @Option(names = "--account-id", required = true, description = "Unipile account id to send from.")
-  String accountId;
+  private final CommandSpec spec;
+  private final EmbeddedMock embeddedMock;
+  private String accountId;
+  private List<String> attendees;
+  private String text;
+  private String subject;
+  private List<Path> attachments;
+  private Path voice;
+  private Path video;
+  private String linkedIn;
+  private List<Path> followUpAttachments;
+  private List<String> fields;
+  private String baseUrl;
+  private String dsn;
+  private String apiKey;
+  private Long timeoutSeconds;
+  private boolean mock;
+  private boolean allowInsecureHttp;
+  private boolean acceptNotDescribed;
+  private ResponseCheck checkResponse;
 
-  @Option(names = "--attendee", required = true, description = "Attendee provider id; repeat for several.")
-  List<String> attendees = new ArrayList<>();
-
-  @Option(names = "--text", description = "Message text.")
-  String text;
-
-  @Option(names = "--subject", description = "Conversation subject.")
-  String subject;
-
-  @Option(names = "--attach", description = "File to attach; repeat for several.")
-  List<Path> attachments = new ArrayList<>();
-
-  @Option(names = "--voice", description = "Voice message file (LinkedIn).")
-  Path voice;
-
-  @Option(names = "--video", description = "Video message file (LinkedIn).")
-  Path video;
-
-  @Option(names = "--linkedin", paramLabel = "JSON|@FILE",
-      description = "LinkedIn options as JSON shaped like the spec's linkedin field, or @file.json.")
-  String linkedIn;
-
-  @Option(names = "--follow-up-attach", description = "File for the recruiter follow-up; repeat for several.")
-  List<Path> followUpAttachments = new ArrayList<>();
-
-  @Option(names = "--field", paramLabel = "NAME=VALUE|NAME=@PATH",
-      description = {"Any field of the spec's form by name, as curl -F reads it: NAME=VALUE for text (repeat for an",
-          "array field), NAME=@PATH for a file. Reaches fields the provider adds after this tool was built."})
-  List<String> fields = new ArrayList<>();
-
-  @Option(names = "--base-url", description = "API base URL (env UNIPILE_BASE_URL).")
-  String baseUrl;
-
-  @Option(names = "--dsn", paramLabel = "HOST:PORT", description = "Unipile DSN such as api8.unipile.com:13851 (env UNIPILE_DSN).")
-  String dsn;
-
-  @Option(names = "--api-key", description = "API key (env UNIPILE_API_KEY). Prefer the variable: arguments show in ps.")
-  String apiKey;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS",
-      description = "Limit on the whole run, every attempt and retry wait included (1-86400; default: 300 per attempt).")
-  Long timeoutSeconds;
-
-  @Option(names = "--mock", description = "Send to an embedded mock server, even if a key is configured (the key is not sent).")
-  boolean mock;
-
-  @Option(names = "--allow-insecure-http", description = "Allow http:// to a non-loopback host (sends the key in clear).")
-  boolean allowInsecureHttp;
-
-  @Option(names = "--check-response", paramLabel = "off|warn|fail", converter = CheckResponseOption.class,
-      description = "Check the answer against the spec: warn (default) prints each difference on stderr, fail also "
-          + "exits " + ExitCodes.RESPONSE_DRIFT + " (the chat was still started when the answer was a 201), off skips it.")
-  ResponseCheck checkResponse = ResponseCheck.WARN;
-
-  @Mixin
-  VerboseOption verbose;
-
-  StartChatCommand(Console console) {
+  StartChatCommand(Console console, EmbeddedMock embeddedMock) {
     this.console = console;
+    this.embeddedMock = embeddedMock;
+    this.spec = CommandSpecs.command(this, NAME, "Start a new chat (POST /api/v1/chats) and print the response JSON.",
+        "Without a target (--base-url/--dsn, UNIPILE_BASE_URL/UNIPILE_DSN) and without a key, or with --mock, the"
+            + " request goes to an embedded mock server; a key without a target is refused.");
+    spec.usageMessage().sortOptions(false);
+    spec.addOption(option("--account-id", String.class, "<accountId>", "Unipile account id to send from.")
+            .required(true).build())
+        .addOption(repeatable("--attendee", String.class, "<attendees>", "Attendee provider id; repeat for several.")
+            .required(true).build())
+        .addOption(option("--text", String.class, "<text>", "Message text.").build())
+        .addOption(option("--subject", String.class, "<subject>", "Conversation subject.").build())
+        .addOption(repeatable("--attach", Path.class, "<attachments>", "File to attach; repeat for several.").build())
+        .addOption(option("--voice", Path.class, "<voice>", "Voice message file (LinkedIn).").build())
+        .addOption(option("--video", Path.class, "<video>", "Video message file (LinkedIn).").build())
+        .addOption(option("--linkedin", String.class, "JSON|@FILE",
+            "LinkedIn options as JSON shaped like the spec's linkedin field, or @file.json.").build())
+        .addOption(repeatable("--follow-up-attach", Path.class, "<followUpAttachments>",
+            "File for the recruiter follow-up; repeat for several.").build())
+        .addOption(repeatable("--field", String.class, "NAME=VALUE|NAME=@PATH",
+            "Any field of the spec's form by name, as curl -F reads it: NAME=VALUE for text (repeat for an",
+            "array field), NAME=@PATH for a file. Reaches fields the provider adds after this tool was built.").build())
+        .addOption(option("--base-url", String.class, "<baseUrl>", "API base URL (env UNIPILE_BASE_URL).").build())
+        .addOption(option("--dsn", String.class, "HOST:PORT",
+            "Unipile DSN such as api8.unipile.com:13851 (env UNIPILE_DSN).").build())
+        .addOption(option("--api-key", String.class, "<apiKey>",
+            "API key (env UNIPILE_API_KEY). Prefer the variable: arguments show in ps.").build())
+        .addOption(option("--timeout", Long.class, "SECONDS",
+            "Limit on the whole run, every attempt and retry wait included (1-86400; default: 300 per attempt).").build())
+        .addOption(flag("--mock",
+            "Send to an embedded mock server, even if a key is configured (the key is not sent)."))
+        .addOption(flag("--allow-insecure-http", "Allow http:// to a non-loopback host (sends the key in clear)."))
+        .addOption(flag("--accept-not-described", "Send what the spec does not describe (a --field name it does not"
+            + " list, linkedin keys of another shape, days with weeks) instead of refusing it; the embedded mock accepts it too."))
+        .addOption(option("--check-response", ResponseCheck.class, "off|warn|fail",
+            "Check the answer against the spec: warn (default) prints each difference on stderr, fail also exits "
+                + ExitCodes.RESPONSE_DRIFT + " (the chat was still started when the answer was a 201), off skips it.")
+            .converters(new CheckResponseOption()).initialValue(ResponseCheck.WARN).build())
+        .addOption(VerboseOption.spec());
+    CommandSpecs.withStandardHelpOptions(spec);
+  }
+
+  CommandSpec spec() {
+    return spec;
+  }
+
+  /** The parsed command line, into the fields the rest of this class reads. */
+  private void read() {
+    accountId = value(spec, "--account-id");
+    attendees = values(spec, "--attendee");
+    text = value(spec, "--text");
+    subject = value(spec, "--subject");
+    attachments = values(spec, "--attach");
+    voice = value(spec, "--voice");
+    video = value(spec, "--video");
+    linkedIn = value(spec, "--linkedin");
+    followUpAttachments = values(spec, "--follow-up-attach");
+    fields = values(spec, "--field");
+    baseUrl = value(spec, "--base-url");
+    dsn = value(spec, "--dsn");
+    apiKey = value(spec, "--api-key");
+    timeoutSeconds = value(spec, "--timeout");
+    mock = value(spec, "--mock");
+    allowInsecureHttp = value(spec, "--allow-insecure-http");
+    acceptNotDescribed = value(spec, "--accept-not-described");
+    checkResponse = value(spec, "--check-response");
   }
 
   @Override
   public Integer call() throws IOException {
-    StartChatRequest request = request();
+    read();
+    StartChatRequest request;
+    try {
+      request = request();
+    } catch (InvalidRequestException e) {
+      // The client's hint names its Java switch; on the command line the switch is a flag.
+      throw e.getMessage().contains(JAVA_SWITCH)
+          ? new IllegalArgumentException(e.getMessage().replace(JAVA_SWITCH, "--accept-not-described"), e) : e;
+    }
     Optional<String> url = Optional.ofNullable(baseUrl).or(() -> console.variable(BASE_URL_ENV));
     Optional<String> dsnValue = Optional.ofNullable(dsn).or(() -> console.variable(DSN_ENV));
     if (url.isPresent() && dsnValue.isPresent()) {
@@ -140,7 +177,7 @@ final class StartChatCommand implements Callable<Integer> {
 
   /** No target and no key (or --mock): try the request out against the mock with a demo key, and say so. */
   private int sendToEmbeddedMock(StartChatRequest request) throws IOException {
-    try (MockUnipileServer mock = MockUnipileServer.builder().port(0).build().start()) {
+    try (MockUnipileServer mock = embeddedMock.take(acceptNotDescribed)) {
       console.err().println("unipile-chat: no --base-url/--dsn (nor " + BASE_URL_ENV + "/" + DSN_ENV
           + "): sent to an embedded mock server at " + mock.baseUrl() + ".");
       console.err().println("unipile-chat: to reach Unipile, add --dsn YOUR_DSN (e.g. api8.unipile.com:13851) and set "
@@ -169,11 +206,12 @@ final class StartChatCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  StartChatRequest request() throws IOException {
+  private StartChatRequest request() throws IOException {
     if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > TIMEOUT_MAX_SECONDS)) {
       throw new IllegalArgumentException("--timeout: expected 1 to " + TIMEOUT_MAX_SECONDS + " seconds");
     }
     StartChatRequest.Builder builder = StartChatRequest.builder()
+        .acceptNotDescribed(acceptNotDescribed)
         .accountId(accountId)
         .attendees(attendees)
         .text(text)
@@ -241,7 +279,7 @@ final class StartChatCommand implements Callable<Integer> {
   }
 
   private void print(ChatStarted started) throws IOException {
-    ObjectNode json = new ObjectMapper().createObjectNode().put("object", "ChatStarted");
+    ObjectNode json = JsonNodeFactory.instance.objectNode().put("object", "ChatStarted");
     json.put("chat_id", started.chatId().orElse(null));
     json.put("message_id", started.messageId().orElse(null));
     console.out().println(json.toString());

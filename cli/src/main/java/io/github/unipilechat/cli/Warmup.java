@@ -22,6 +22,21 @@ final class Warmup {
     thread.start();
   }
 
+  /** The embedded mock, started now when the command line is {@code start-chat} headed for it. */
+  static EmbeddedMock embeddedMockFor(Console console, String... args) {
+    if (args.length == 0 || !args[0].equals(StartChatCommand.NAME) || !wanted(console, args)) {
+      return EmbeddedMock.none();
+    }
+    List<String> all = List.of(args);
+    boolean key = all.stream().anyMatch(a -> a.equals("--api-key") || a.startsWith("--api-key="))
+        || console.variable(StartChatCommand.API_KEY_ENV).isPresent();
+    // A key without a target is refused, not sent to the mock.
+    if (!all.contains("--mock") && key) {
+      return EmbeddedMock.none();
+    }
+    return EmbeddedMock.startEarly(all.contains("--accept-not-described"));
+  }
+
   static boolean wanted(Console console, String... args) {
     List<String> all = List.of(args);
     boolean named = all.stream().anyMatch(a -> a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V"));

@@ -77,6 +77,35 @@ class FieldOptionTest {
   }
 
   @Test
+  void anUnknownNameIsRefusedNamingTheFlagThatSendsIt() {
+    assertThat(startChat("--field", "no_such_field=x")).isEqualTo(ExitCodes.INVALID_INPUT);
+
+    assertThat(cli.stderr()).contains("--accept-not-described sends what the spec does not describe")
+        .doesNotContain("StartChatRequest.Builder");
+  }
+
+  @Test
+  void acceptNotDescribedSendsAnUnknownNameAfterTheSpecsFields() throws Exception {
+    created();
+
+    assertThat(startChat("--accept-not-described", "--field", "no_such_field=x", "--text", "Hello"))
+        .as(cli.stderr()).isZero();
+
+    String body = sentBody();
+    assertThat(body).contains("name=\"no_such_field\"");
+    assertThat(body.indexOf("name=\"text\"")).isLessThan(body.indexOf("name=\"no_such_field\""));
+  }
+
+  @Test
+  void acceptNotDescribedReachesTheEmbeddedMock() {
+    int code = cli.run(Map.of(), "start-chat", "--mock", "--account-id", "acc_1", "--attendee", "ACoAAB1",
+        "--accept-not-described", "--field", "no_such_field=x");
+
+    assertThat(code).as(cli.stderr()).isZero();
+    assertThat(cli.stdout()).contains("ChatStarted");
+  }
+
+  @Test
   void withoutAnEqualsSignItIsRefused() {
     assertThat(startChat("--field", "subject")).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(cli.server().getRequestCount()).isZero();

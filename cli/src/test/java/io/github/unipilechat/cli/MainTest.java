@@ -37,6 +37,21 @@ class MainTest {
     assertThat(printed()).contains("Usage: unipile-chat " + command);
   }
 
+  @ParameterizedTest
+  @MethodSource("commands")
+  void everyCommandPrintsTheVersion(String command) {
+    assertThat(run(command, "--version")).isZero();
+    assertThat(printed()).isEqualTo(Version.text() + System.lineSeparator());
+  }
+
+  @Test
+  void mockServerHelpShowsItsDefaults() {
+    assertThat(run("mock-server", "--help")).isZero();
+
+    assertThat(printed()).contains("(default " + io.github.unipilechat.contract.mock.MockUnipileServer.DEFAULT_PORT + ",",
+        "(default 127.0.0.1:", "(default " + MockServerCommand.DEFAULT_JOURNAL_SIZE + ")");
+  }
+
   @Test
   void theUsageListsEveryCommand() {
     run();
@@ -65,7 +80,7 @@ class MainTest {
     assertThat(run("-V")).isZero();
     assertThat(printed()).isEqualTo(shortcut);
     java.io.StringWriter picocli = new java.io.StringWriter();
-    new picocli.CommandLine(new Main(Console.system())).printVersionHelp(new java.io.PrintWriter(picocli, true));
+    new picocli.CommandLine(new Main(Console.system()).spec()).printVersionHelp(new java.io.PrintWriter(picocli, true));
 
     assertThat(shortcut).isEqualTo(picocli.toString()).isEqualTo(Version.text() + System.lineSeparator());
   }

@@ -24,7 +24,7 @@ class MockServerCommandTest {
     Console console = new Console(Map.of(), new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true, StandardCharsets.UTF_8));
     CountDownLatch stop = new CountDownLatch(1);
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-        () -> new CommandLine(new MockServerCommand(console, stop)).execute("--port", "0", "--api-key", "k"));
+        () -> new CommandLine(new MockServerCommand(console, stop).spec()).execute("--port", "0", "--api-key", "k"));
 
     String url = awaitUrl(err);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -44,7 +44,7 @@ class MockServerCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Console console = new Console(Map.of(), new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true, StandardCharsets.UTF_8));
     CountDownLatch stop = new CountDownLatch(1);
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(new MockServerCommand(console, stop))
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(new MockServerCommand(console, stop).spec())
         .execute("--port", "0", "--max-request-size", "1000", "--journal-size", "1"));
 
     String url = awaitUrl(err);
@@ -81,7 +81,7 @@ class MockServerCommandTest {
     args[0] = "--port";
     args[1] = "0";
     System.arraycopy(options, 0, args, 2, options.length);
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(new MockServerCommand(console, stop)).execute(args));
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new CommandLine(new MockServerCommand(console, stop).spec()).execute(args));
     try {
       String url = awaitUrl(err);
       java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
@@ -117,7 +117,7 @@ class MockServerCommandTest {
     for (int run = 0; run < 2; run++) {
       CountDownLatch stop = new CountDownLatch(1);
       stop.countDown(); // stops as soon as it has started
-      assertThat(new CommandLine(new MockServerCommand(quiet, stop, recording)).execute("--port", "0")).isZero();
+      assertThat(new CommandLine(new MockServerCommand(quiet, stop, recording).spec()).execute("--port", "0")).isZero();
     }
 
     assertThat(added).hasSize(2);

@@ -21,6 +21,21 @@ class VerifyPactCommandTest {
   }
 
   @Test
+  void withoutAPactFileTheCommandLineIsRefused() {
+    assertThat(run("verify-pact")).isEqualTo(ExitCodes.INVALID_INPUT);
+
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("error: Missing required parameter: 'PACT.json'; see 'unipile-chat verify-pact --help'");
+  }
+
+  @Test
+  void theHelpShowsTheDefaultFileSizeLimit() {
+    assertThat(run("verify-pact", "--help")).isZero();
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("(default " + io.github.unipilechat.contract.pact.PactFile.DEFAULT_MAX_BYTES + ")");
+  }
+
+  @Test
   void brokenPactExitsNonZeroWithOneLinePerViolation() throws Exception {
     Path pact = Path.of(getClass().getResource("/pacts/follow-up-in-2-days.json").toURI());
 

@@ -33,6 +33,31 @@ class WarmupTest {
     assertThat(Warmup.wanted(console(Map.of(StartChatCommand.DSN_ENV, "api8.unipile.com:13851")), "start-chat")).isFalse();
   }
 
+  private static boolean mockStartedEarly(Map<String, String> env, String... args) {
+    try (EmbeddedMock mock = Warmup.embeddedMockFor(console(env), args)) {
+      return mock.startedEarly();
+    }
+  }
+
+  @Test
+  void theEmbeddedMockStartsEarlyOnlyWhereStartChatWillSendToIt() {
+    assertThat(mockStartedEarly(Map.of(), "start-chat", "--account-id", "a", "--attendee", "b")).isTrue();
+    assertThat(mockStartedEarly(Map.of(StartChatCommand.API_KEY_ENV, "k"), "start-chat", "--mock")).isTrue();
+    assertThat(mockStartedEarly(Map.of(StartChatCommand.API_KEY_ENV, "k"), "start-chat", "--account-id", "a")).isFalse();
+    assertThat(mockStartedEarly(Map.of(), "start-chat", "--api-key=k", "--account-id", "a")).isFalse();
+    assertThat(mockStartedEarly(Map.of(), "start-chat", "--base-url", "https://api.example")).isFalse();
+    assertThat(mockStartedEarly(Map.of(), "start-chat", "--mock", "--help")).isFalse();
+    assertThat(mockStartedEarly(Map.of(), "verify-pact", "a.json")).isFalse();
+  }
+
+  @Test
+  void anEarlyMockThatDoesNotFitIsReplacedAndStillAnswers() {
+    try (EmbeddedMock early = EmbeddedMock.startEarly(false);
+        io.github.unipilechat.contract.mock.MockUnipileServer mock = early.take(true)) {
+      assertThat(mock.baseUrl()).startsWith("http://127.0.0.1:");
+    }
+  }
+
   @Test
   void notForHelpVersionOrTheOtherCommands() {
     assertThat(wanted("verify-pact", "--help")).isFalse();

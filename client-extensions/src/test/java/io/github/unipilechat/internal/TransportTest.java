@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.unipilechat.http.Timeouts;
 import java.time.Duration;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,16 @@ class TransportTest {
       assertThat(sharing.http().retryOnConnectionFailure()).isFalse();
     }
     shared.dispatcher().executorService().shutdown();
+  }
+
+  @Test
+  void plainHttpSetsUpNoTlsAndHttpsKeepsIt() {
+    try (Transport plain = Transport.create(HttpUrl.get("http://127.0.0.1:3114/"), ApiKey.of(API_KEY), null, Timeouts.DEFAULTS);
+        Transport tls = Transport.create(HttpUrl.get("https://h/"), ApiKey.of(API_KEY), null, Timeouts.DEFAULTS)) {
+      assertThat(plain.http().connectionSpecs()).containsExactly(ConnectionSpec.CLEARTEXT);
+      assertThat(tls.http().connectionSpecs()).isEqualTo(new OkHttpClient().connectionSpecs());
+      assertThat(tls.http().sslSocketFactory()).isNotNull();
+    }
   }
 
   @Test

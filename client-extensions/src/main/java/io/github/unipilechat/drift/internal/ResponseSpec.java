@@ -37,8 +37,45 @@ public final class ResponseSpec {
   private final JsonNode document;
   private final Map<String, Map<String, Media>> responses;
 
-  /** One documented media type of one answer: its schema as written (refs resolved against the document). */
-  public record Media(String type, JsonNode schema, JsonSchema compiled) {}
+  /**
+   * One documented media type of one answer: its schema as written (refs resolved against the document), compiled on
+   * first use (a short command meets one or two of the documented answers, not all of them).
+   */
+  public static final class Media {
+    private final String type;
+    private final JsonNode schema;
+    private final JsonNode document;
+    private volatile JsonSchema compiled;
+
+    Media(String type, JsonNode schema, JsonNode document) {
+      this.type = type;
+      this.schema = schema;
+      this.document = document;
+    }
+
+    public String type() {
+      return type;
+    }
+
+    public JsonNode schema() {
+      return schema;
+    }
+
+    /** The schema on the project's one engine; compiled once, by the first caller. */
+    public JsonSchema compiled() {
+      JsonSchema result = compiled;
+      if (result == null) {
+        synchronized (this) {
+          result = compiled;
+          if (result == null) {
+            result = FACTORY.getSchema(withComponents(document, schema), CONFIG);
+            compiled = result;
+          }
+        }
+      }
+      return result;
+    }
+  }
 
   private ResponseSpec(JsonNode document) {
     this.document = document;
@@ -47,7 +84,7 @@ public final class ResponseSpec {
       Map<String, Media> content = new LinkedHashMap<>();
       Refs.resolve(document, response.getValue()).path("content").properties().forEach(media -> {
         JsonNode schema = Refs.resolve(document, media.getValue().path("schema"));
-        content.put(media.getKey(), new Media(media.getKey(), schema, FACTORY.getSchema(withComponents(schema), CONFIG)));
+        content.put(media.getKey(), new Media(media.getKey(), schema, document));
       });
       byStatus.put(response.getKey(), Collections.unmodifiableMap(content));
     });
@@ -90,7 +127,7 @@ public final class ResponseSpec {
   }
 
   /** Local {@code $ref}s such as {@code #/components/schemas/X} resolve within the compiled schema too. */
-  private ObjectNode withComponents(JsonNode schema) {
+  private static ObjectNode withComponents(JsonNode document, JsonNode schema) {
     ObjectNode copy = schema.isObject() ? (ObjectNode) schema.deepCopy() : JsonNodeFactory.instance.objectNode();
     if (document.has("components") && !copy.has("components")) {
       copy.set("components", document.get("components"));

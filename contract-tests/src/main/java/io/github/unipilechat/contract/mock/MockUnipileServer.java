@@ -1,6 +1,6 @@
 package io.github.unipilechat.contract.mock;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.contract.internal.Printable;
 import io.github.unipilechat.contract.multipart.DecodedRequest;
@@ -54,7 +54,8 @@ public final class MockUnipileServer implements AutoCloseable {
   /** The port of the local server the spec lists, {@code mock-server}'s default. */
   public static final int DEFAULT_PORT = 3114;
   private static final Logger LOG = LoggerFactory.getLogger(MockUnipileServer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Builds the answers' JSON trees; not a whole ObjectMapper, whose set-up the mock's start would wait for. */
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String API_KEY = "X-API-KEY";
   /** 100 MB: far above any real chat's attachments, far below what would exhaust a developer's machine. */
   public static final long DEFAULT_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
@@ -70,8 +71,8 @@ public final class MockUnipileServer implements AutoCloseable {
   private final String host;
   private final int requestedPort;
   private final String expectedApiKey;
-  private final SpecValidator spec;
-  private final Map<Integer, List<String>> errorTypes;
+  /** The builder's spec; null for the bundled one, read on first use so Jetty starts while it is still being read. */
+  private final SpecValidator givenSpec;
   private final long maxRequestBytes;
   private final int maxParts;
   private final Journal journal;
@@ -83,12 +84,15 @@ public final class MockUnipileServer implements AutoCloseable {
     this.host = builder.host;
     this.requestedPort = builder.port;
     this.expectedApiKey = builder.expectedApiKey;
-    this.spec = builder.spec == null ? SpecValidator.bundled() : builder.spec;
-    this.errorTypes = spec.errorTypes();
+    this.givenSpec = builder.spec;
     this.maxRequestBytes = builder.maxRequestBytes;
     this.maxParts = builder.maxParts;
     this.journal = new Journal(builder.journalLimit);
     this.acceptNotDescribed = builder.acceptNotDescribed;
+  }
+
+  private SpecValidator spec() {
+    return givenSpec != null ? givenSpec : SpecValidator.bundled();
   }
 
   /** A builder: loopback, a free port, the bundled spec, any non-empty key. */
@@ -200,6 +204,7 @@ public final class MockUnipileServer implements AutoCloseable {
       refuseUnreadable(ctx, e);
       return;
     }
+    SpecValidator spec = spec();
     DecodedRequest decoded = spec.decoder().decode(received);
     ValidationResult result = spec.validateRequest(decoded, true).accepting(acceptNotDescribed);
     if (!result.valid()) {
@@ -212,7 +217,7 @@ public final class MockUnipileServer implements AutoCloseable {
       preferredError(ctx, prefer, decoded);
       return;
     }
-    ObjectNode body = JSON.createObjectNode().put("object", "ChatStarted")
+    ObjectNode body = JSON.objectNode().put("object", "ChatStarted")
         .put("chat_id", id()).put("message_id", id());
     answer(ctx, 201, body, decoded, List.of());
   }
@@ -247,12 +252,13 @@ public final class MockUnipileServer implements AutoCloseable {
 
   /** The spec's error type if it lists it for this status, else the status's first type, so answers stay spec-valid. */
   private String type(int status, String wanted) {
-    List<String> types = errorTypes.getOrDefault(status, List.of());
+    List<String> types = spec().errorTypes().getOrDefault(status, List.of());
     return types.contains(wanted) || types.isEmpty() ? wanted : types.get(0);
   }
 
   private void preferredError(Context ctx, Prefer prefer, DecodedRequest decoded) {
     int status = prefer.code();
+    Map<Integer, List<String>> errorTypes = spec().errorTypes();
     List<String> types = errorTypes.get(status);
     if (types == null) {
       answerError(ctx, 400, "errors/invalid_parameters", "Prefer code=" + status
@@ -269,7 +275,7 @@ public final class MockUnipileServer implements AutoCloseable {
   }
 
   private void answerError(Context ctx, int status, String type, String detail, List<Violation> violations, DecodedRequest decoded) {
-    ObjectNode body = JSON.createObjectNode()
+    ObjectNode body = JSON.objectNode()
         .put("title", HttpStatus.forStatus(status).getMessage())
         .put("detail", detail)
         .put("instance", SpecValidator.PATH)
@@ -284,7 +290,7 @@ public final class MockUnipileServer implements AutoCloseable {
   private void answer(Context ctx, int status, ObjectNode body, DecodedRequest decoded, List<Violation> violations) {
     ctx.status(status).contentType("application/json").result(body.toString());
     journal.add(new JournalEntry(
-        decoded == null ? JSON.createObjectNode() : decoded.fields(),
+        decoded == null ? JSON.objectNode() : decoded.fields(),
         decoded == null ? List.of() : decoded.files(),
         redactedHeaders(ctx), status, violations));
     if (violations.isEmpty()) {
