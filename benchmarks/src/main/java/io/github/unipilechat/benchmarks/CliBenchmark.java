@@ -1,11 +1,14 @@
 package io.github.unipilechat.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,9 +113,26 @@ final class CliBenchmark {
   }
 
   private static Path cliJar(Path root) throws IOException {
-    try (Stream<Path> files = Files.list(root.resolve("cli/target"))) {
-      return files.filter(f -> f.getFileName().toString().matches("unipile-chat-cli-.*-all\\.jar")).findFirst()
+    return newestCliJar(root.resolve("cli/target"));
+  }
+
+  /**
+   * The newest {@code unipile-chat-cli-*-all.jar} in {@code dir}, the one the launcher runs: a tree can hold several
+   * (another version's build, CI's), and the first one listed could be stale.
+   */
+  static Path newestCliJar(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().matches("unipile-chat-cli-.*-all\\.jar"))
+          .max(Comparator.comparing(CliBenchmark::modified))
           .orElseThrow(() -> new IllegalStateException("no cli/target/unipile-chat-cli-*-all.jar after building"));
+    }
+  }
+
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
