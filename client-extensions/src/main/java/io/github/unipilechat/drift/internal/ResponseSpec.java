@@ -10,6 +10,7 @@ import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import io.github.unipilechat.internal.Lazy;
 import io.github.unipilechat.internal.spec.SpecModel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,13 +45,12 @@ public final class ResponseSpec {
   public static final class Media {
     private final String type;
     private final JsonNode schema;
-    private final JsonNode document;
-    private volatile JsonSchema compiled;
+    private final Lazy<JsonSchema> compiled;
 
     Media(String type, JsonNode schema, JsonNode document) {
       this.type = type;
       this.schema = schema;
-      this.document = document;
+      this.compiled = Lazy.of(() -> FACTORY.getSchema(withComponents(document, schema), CONFIG));
     }
 
     public String type() {
@@ -63,17 +63,7 @@ public final class ResponseSpec {
 
     /** The schema on the project's one engine; compiled once, by the first caller. */
     public JsonSchema compiled() {
-      JsonSchema result = compiled;
-      if (result == null) {
-        synchronized (this) {
-          result = compiled;
-          if (result == null) {
-            result = FACTORY.getSchema(withComponents(document, schema), CONFIG);
-            compiled = result;
-          }
-        }
-      }
-      return result;
+      return compiled.get();
     }
   }
 

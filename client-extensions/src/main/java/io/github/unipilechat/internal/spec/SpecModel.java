@@ -3,6 +3,7 @@ package io.github.unipilechat.internal.spec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.unipilechat.drift.internal.ResponseSpec;
+import io.github.unipilechat.internal.Lazy;
 import io.github.unipilechat.internal.form.FormSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,12 +52,14 @@ public final class SpecModel {
   private final Set<Integer> statuses;
   private final Map<String, Set<Integer>> errorTypes;
   private final Map<Integer, List<String>> operationErrorTypes;
-  private volatile RequestCheck requestCheck;
-  private volatile ResponseSpec responses;
+  private final Lazy<RequestCheck> requestCheck;
+  private final Lazy<ResponseSpec> responses;
 
   private SpecModel(JsonNode document) {
     this.document = Objects.requireNonNull(document, "document");
     this.form = FormSchema.of(document);
+    this.requestCheck = Lazy.of(() -> new RequestCheck(form));
+    this.responses = Lazy.of(() -> ResponseSpec.of(document));
     List<String> keys = new ArrayList<>();
     document.at(OPERATION).path("responses").fieldNames().forEachRemaining(keys::add);
     this.statusKeys = List.copyOf(keys);
@@ -136,32 +139,12 @@ public final class SpecModel {
 
   /** The request rules of this document, compiled on first use on the project's one schema engine. */
   public RequestCheck requestCheck() {
-    RequestCheck check = requestCheck;
-    if (check == null) {
-      synchronized (this) {
-        check = requestCheck;
-        if (check == null) {
-          check = new RequestCheck(form);
-          requestCheck = check;
-        }
-      }
-    }
-    return check;
+    return requestCheck.get();
   }
 
   /** The documented answers and their compiled schemas, built on first use. */
   public ResponseSpec responses() {
-    ResponseSpec spec = responses;
-    if (spec == null) {
-      synchronized (this) {
-        spec = responses;
-        if (spec == null) {
-          spec = ResponseSpec.of(document);
-          responses = spec;
-        }
-      }
-    }
-    return spec;
+    return responses.get();
   }
 
   /** The response keys of the operation as written ({@code 201}, {@code 400}, maybe {@code 4XX} or {@code default}). */
