@@ -1,5 +1,6 @@
 package io.github.unipilechat.cli;
 
+import io.github.unipilechat.contract.internal.Printable;
 import io.github.unipilechat.drift.ResponseDriftException;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.UnipileApiException;
@@ -118,7 +119,11 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     return safe;
   }
 
+  /**
+   * One line of the terminal: line breaks become spaces (a long message stays readable) and every other control
+   * character is escaped, so an echoed name or value can neither start a fake line nor send ESC sequences.
+   */
   private static String oneLine(String message) {
-    return message.replace('\r', ' ').replace('\n', ' ');
+    return Printable.of(message.replace('\r', ' ').replace('\n', ' '));
   }
 }

@@ -35,8 +35,6 @@ final class StartChatCommand implements Callable<Integer> {
   static final String DSN_ENV = "UNIPILE_DSN";
   static final String API_KEY_ENV = "UNIPILE_API_KEY";
   private static final String DEMO_KEY = "demo-key";
-  /** How the client's refusal of what the spec does not describe names its switch. */
-  private static final String JAVA_SWITCH = "StartChatRequest.Builder.acceptNotDescribed(true)";
   /** The most {@code --linkedin @FILE} reads: far more than any options object, far less than memory. */
   static final long LINKEDIN_FILE_LIMIT = 1 << 20;
   /** The longest {@code --timeout}: a day. */
@@ -142,8 +140,7 @@ final class StartChatCommand implements Callable<Integer> {
       request = request();
     } catch (InvalidRequestException e) {
       // The client's hint names its Java switch; on the command line the switch is a flag.
-      throw e.getMessage().contains(JAVA_SWITCH)
-          ? new IllegalArgumentException(e.getMessage().replace(JAVA_SWITCH, "--accept-not-described"), e) : e;
+      throw new IllegalArgumentException(e.message("--accept-not-described"), e);
     }
     Optional<String> url = Optional.ofNullable(baseUrl).or(() -> console.variable(BASE_URL_ENV));
     Optional<String> dsnValue = Optional.ofNullable(dsn).or(() -> console.variable(DSN_ENV));

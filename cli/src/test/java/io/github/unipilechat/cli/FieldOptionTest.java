@@ -85,6 +85,14 @@ class FieldOptionTest {
   }
 
   @Test
+  void controlCharactersInARefusedNameAreEscapedNotPrinted() {
+    assertThat(startChat("--field", "evil\u001b[2J\r\nerror: none\u0007=x")).isEqualTo(ExitCodes.INVALID_INPUT);
+
+    assertThat(cli.stderr()).contains("evil\\u001b[2J  error: none\\u0007: is not described")
+        .doesNotContain("\u001b").doesNotContain("\u0007").hasLineCount(1);
+  }
+
+  @Test
   void acceptNotDescribedSendsAnUnknownNameAfterTheSpecsFields() throws Exception {
     created();
 

@@ -52,19 +52,6 @@ public record DriftFinding(int status, Kind kind, String pointer, String expecte
     actual = actual == null ? "" : actual;
   }
 
-  // equals and hashCode written out: a record's generated ones bootstrap java.lang.runtime.ObjectMethods on first
-  // use, some 10 ms of CPU in the cold JVM of a command-line run.
-  @Override
-  public final boolean equals(Object other) {
-    return other instanceof DriftFinding f && status == f.status && kind == f.kind && pointer.equals(f.pointer)
-        && expected.equals(f.expected) && actual.equals(f.actual);
-  }
-
-  @Override
-  public final int hashCode() {
-    return Objects.hash(status, kind, pointer, expected, actual);
-  }
-
   /** One line: status, where, what kind, what the spec says, what came. */
   @Override
   public String toString() {

@@ -5,6 +5,7 @@ import java.util.List;
 /** The request was refused before anything was sent: it breaks a rule of the provider's contract. */
 public final class InvalidRequestException extends UnipileException {
   private static final long serialVersionUID = 1L;
+  private static final String JAVA_SWITCH = "StartChatRequest.Builder.acceptNotDescribed(true)";
 
   private final List<Violation> violations;
 
@@ -66,13 +67,25 @@ public final class InvalidRequestException extends UnipileException {
     return violations;
   }
 
+  /**
+   * The message, naming {@code acceptSwitch} as the way to send what the spec does not describe when a finding is
+   * of that kind: a tool that wraps the client names its own switch (the command line's is a flag).
+   */
+  public String message(String acceptSwitch) {
+    return summary(violations, acceptSwitch);
+  }
+
   private static String summary(List<Violation> violations) {
+    return summary(violations, JAVA_SWITCH);
+  }
+
+  private static String summary(List<Violation> violations, String acceptSwitch) {
     StringBuilder message = new StringBuilder("invalid start-chat request: ");
     for (int i = 0; i < violations.size(); i++) {
       message.append(i == 0 ? "" : "; ").append(violations.get(i));
     }
     if (violations.stream().anyMatch(v -> v.kind() == Violation.Kind.NOT_DESCRIBED)) {
-      message.append(" (StartChatRequest.Builder.acceptNotDescribed(true) sends what the spec does not describe)");
+      message.append(" (").append(acceptSwitch).append(" sends what the spec does not describe)");
     }
     return message.toString();
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Equality is by every component, as a record's would be (it is written out, see DriftFinding). */
+/** Equality is by every component, as a record's would be. */
 class DriftFindingTest {
   private static final DriftFinding FINDING =
       new DriftFinding(201, DriftFinding.Kind.MISSING_FIELD, "/chat_id", "a required field", "absent");

@@ -43,6 +43,21 @@ class NotDescribedTest {
   }
 
   @Test
+  void theMessageNamesTheSwitchOnlyForWhatTheSpecDoesNotDescribe() {
+    InvalidRequestException undescribed = new InvalidRequestException(
+        List.of(new Violation("linkedin.foo", NOT_DESCRIBED, Violation.Kind.NOT_DESCRIBED)));
+    InvalidRequestException broken = new InvalidRequestException("text", "must not be blank");
+
+    assertThat(undescribed.getMessage()).endsWith("(StartChatRequest.Builder.acceptNotDescribed(true) sends what the spec"
+        + " does not describe)");
+    assertThat(undescribed.message("--accept-not-described"))
+        .isEqualTo("invalid start-chat request: linkedin.foo: " + NOT_DESCRIBED
+            + " (--accept-not-described sends what the spec does not describe)");
+    assertThat(broken.message("--accept-not-described")).isEqualTo(broken.getMessage())
+        .isEqualTo("invalid start-chat request: text: must not be blank");
+  }
+
+  @Test
   void anUnknownLinkedInKeyIsSentWhenAccepted() {
     StartChatRequest request = valid(true).linkedIn(LinkedInOptions.fromJson("{\"api\":\"classic\",\"foo\":\"x\"}")).build();
 

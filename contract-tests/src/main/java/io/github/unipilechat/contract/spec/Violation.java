@@ -35,18 +35,6 @@ public record Violation(String field, String rule, Kind kind) {
     this(field, rule, Kind.RULE);
   }
 
-  // equals and hashCode written out: a record's generated ones bootstrap java.lang.runtime.ObjectMethods on first
-  // use, some 10 ms of CPU in the cold JVM of every verify-pact and start-chat.
-  @Override
-  public final boolean equals(Object other) {
-    return other instanceof Violation v && Objects.equals(field, v.field) && Objects.equals(rule, v.rule) && kind == v.kind;
-  }
-
-  @Override
-  public final int hashCode() {
-    return Objects.hash(field, rule, kind);
-  }
-
   /** "field: rule". */
   @Override
   public String toString() {

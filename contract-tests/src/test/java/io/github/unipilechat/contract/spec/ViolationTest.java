@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Equality is by field, rule and kind, as a record's would be (it is written out, see Violation). */
+/** Equality is by field, rule and kind, as a record's would be. */
 class ViolationTest {
   @Test
   void equalComponentsAreEqualAndHashAlike() {
