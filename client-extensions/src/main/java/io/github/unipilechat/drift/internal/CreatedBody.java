@@ -1,10 +1,12 @@
 package io.github.unipilechat.drift.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.github.unipilechat.errors.ApiError;
 import io.github.unipilechat.generated.model.ChatsControllerStartNewChat201Response;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -46,6 +48,10 @@ public final class CreatedBody extends ChatsControllerStartNewChat201Response {
         }
         return body -> {
           try (body) {
+            // A ChatStarted is a hundred bytes; an answer over the limit is not one, and is not read into memory.
+            if (body.source().request(ApiError.BODY_LIMIT + 1L)) {
+              throw new StreamConstraintsException("the success body is over " + ApiError.BODY_LIMIT + " bytes");
+            }
             // Empty or malformed input throws JacksonException, as Jackson's own converter does.
             JsonNode json = utf8(body) ? tree.readValue(body.byteStream()) : tree.readValue(body.charStream());
             CreatedBody created = lenient.treeToValue(json, CreatedBody.class);

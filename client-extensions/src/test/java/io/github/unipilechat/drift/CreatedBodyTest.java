@@ -1,8 +1,11 @@
 package io.github.unipilechat.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.unipilechat.ChatStarted;
+import io.github.unipilechat.errors.ApiError;
+import io.github.unipilechat.errors.OutcomeUnknownException;
 import io.github.unipilechat.wire.ChatServer;
 import java.nio.charset.StandardCharsets;
 import mockwebserver3.MockResponse;
@@ -11,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A 201 is read as bytes when it is UTF-8 (the usual case, and the fast one), and through its declared charset
- * otherwise: the chat id arrives the same either way.
+ * A 201 is bounded like an error body (a larger one is outcome unknown, never read whole), and read as bytes when it
+ * is UTF-8 (the usual case, and the fast one) or through its declared charset: the chat id arrives the same either way.
  */
-class CreatedBodyCharsetTest {
+class CreatedBodyTest {
   private static final String CREATED = "{\"object\":\"ChatStarted\",\"chat_id\":\"chat_é\",\"message_id\":\"msg_1\"}";
 
   @RegisterExtension
@@ -47,6 +50,34 @@ class CreatedBodyCharsetTest {
   @Test
   void utf16IsDetectedFromTheBytes() {
     answer("application/json", CREATED.getBytes(StandardCharsets.UTF_16BE));
+    assertThat(chatId()).isEqualTo("chat_é");
+  }
+
+  @Test
+  void aDeeplyNestedAnswerIsOutcomeUnknownNotACrash() {
+    String nested = "[".repeat(100_000) + "]".repeat(100_000);
+    answer("application/json", ("{\"object\":\"ChatStarted\",\"chat_id\":\"c\",\"message_id\":\"m\",\"x\":" + nested + "}")
+        .getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(this::chatId).isInstanceOf(OutcomeUnknownException.class);
+  }
+
+  @Test
+  void anAnswerOverTheBodyLimitIsOutcomeUnknownAndNotReadWhole() {
+    String padding = "x".repeat(ApiError.BODY_LIMIT);
+    answer("application/json", ("{\"object\":\"ChatStarted\",\"chat_id\":\"c\",\"message_id\":\"m\",\"x\":\"" + padding + "\"}")
+        .getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(this::chatId).isInstanceOf(OutcomeUnknownException.class)
+        .hasMessageContaining("over " + ApiError.BODY_LIMIT + " bytes");
+  }
+
+  @Test
+  void anAnswerJustUnderTheLimitIsRead() {
+    String prefix = "{\"object\":\"ChatStarted\",\"chat_id\":\"chat_é\",\"message_id\":\"msg_1\",\"x\":\"";
+    String json = prefix + "x".repeat(ApiError.BODY_LIMIT - prefix.getBytes(StandardCharsets.UTF_8).length - 2) + "\"}";
+    answer("application/json", json.getBytes(StandardCharsets.UTF_8));
+
     assertThat(chatId()).isEqualTo("chat_é");
   }
 
