@@ -116,7 +116,7 @@ public final class MockUnipileServer implements AutoCloseable {
       config.routes.post(SpecValidator.PATH, this::startChat);
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.warn("POST {} failed inside the mock", SpecValidator.PATH, e);
-        answerError(ctx, 500, type(500, "errors/unexpected_error"), "The mock failed on this request: "
+        answerError(ctx, 500, "errors/unexpected_error", "The mock failed on this request: "
             + e.getClass().getSimpleName() + ".", List.of(), null);
       });
     });
@@ -184,17 +184,17 @@ public final class MockUnipileServer implements AutoCloseable {
       Thread.sleep(prefer.delay().toMillis());
     }
     if (!ctx.isMultipartFormData()) {
-      answerError(ctx, 400, type(400, MALFORMED), "The body must be multipart/form-data, got "
+      answerError(ctx, 400, MALFORMED, "The body must be multipart/form-data, got "
           + Printable.of(Objects.requireNonNullElse(ctx.contentType(), "no content type")) + ".", List.of(), null);
       return;
     }
     if (!ctx.contentType().toLowerCase(Locale.ROOT).contains("boundary=")) {
-      answerError(ctx, 400, type(400, MALFORMED), "The multipart/form-data Content-Type has no boundary.", List.of(), null);
+      answerError(ctx, 400, MALFORMED, "The multipart/form-data Content-Type has no boundary.", List.of(), null);
       return;
     }
     long length = contentLength(ctx);
     if (length > maxRequestBytes) {
-      answerError(ctx, 400, type(400, TOO_LARGE), tooLarge(length + " bytes"), List.of(), null);
+      answerError(ctx, 400, TOO_LARGE, tooLarge(length + " bytes"), List.of(), null);
       return;
     }
     List<ReceivedField> received;
@@ -228,11 +228,11 @@ public final class MockUnipileServer implements AutoCloseable {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       reason = t.getMessage() == null ? reason : t.getMessage();
       if (reason.toLowerCase(Locale.ROOT).matches(".*(exceed|too large|too many|max ).*")) {
-        answerError(ctx, 400, type(400, TOO_LARGE), tooLarge("more") + " (" + Printable.of(reason) + ")", List.of(), null);
+        answerError(ctx, 400, TOO_LARGE, tooLarge("more") + " (" + Printable.of(reason) + ")", List.of(), null);
         return;
       }
     }
-    answerError(ctx, 400, type(400, MALFORMED), "The body is not readable multipart/form-data"
+    answerError(ctx, 400, MALFORMED, "The body is not readable multipart/form-data"
         + (reason.isEmpty() ? "." : " (" + Printable.of(reason) + ")."), List.of(), null);
   }
 
@@ -274,7 +274,12 @@ public final class MockUnipileServer implements AutoCloseable {
     answerError(ctx, status, type, "Answer requested with Prefer: code=" + status + ".", List.of(), decoded);
   }
 
-  private void answerError(Context ctx, int status, String type, String detail, List<Violation> violations, DecodedRequest decoded) {
+  /**
+   * An error answer; {@code wanted} is the type meant, replaced by one the spec documents for the status when it
+   * lists others only (see {@link #type}), so every error the mock sends stays spec-valid after the provider renames one.
+   */
+  private void answerError(Context ctx, int status, String wanted, String detail, List<Violation> violations, DecodedRequest decoded) {
+    String type = type(status, wanted);
     ObjectNode body = JSON.objectNode()
         .put("title", HttpStatus.forStatus(status).getMessage())
         .put("detail", detail)

@@ -94,6 +94,31 @@ class KitFollowsTheSpecTest {
   }
 
   @Test
+  void everyErrorTheMockSendsKeepsToTheTypesTheSpecDocuments() throws IOException {
+    // The provider renames the types the mock reaches for first: its 400s and 401s must follow.
+    Path spec = mutated(document -> {
+      for (String status : new String[] {"400", "401"}) {
+        ArrayNode types = (ArrayNode) document.at("/paths/~1api~1v1~1chats/post/responses/" + status
+            + "/content/application~1json/schema/properties/type/enum");
+        types.removeAll();
+        types.add("errors/renamed_" + status);
+      }
+    });
+    SpecValidator validator = SpecValidator.fromFile(spec);
+    try (MockUnipileServer mock = MockUnipileServer.builder().spec(validator).build().start()) {
+      Wire.Answer invalid = new Wire().add("account_id", "acc_1").post(mock);
+      Wire.Answer noKey = Wire.valid().post(mock, "X-API-KEY", "");
+
+      assertThat(invalid.status()).isEqualTo(400);
+      assertThat(invalid.body().path("type").asText()).isEqualTo("errors/renamed_400");
+      assertThat(noKey.status()).isEqualTo(401);
+      assertThat(noKey.body().path("type").asText()).isEqualTo("errors/renamed_401");
+      assertThat(validator.validateResponse(400, "application/json", invalid.body().toString()).violations()).isEmpty();
+      assertThat(validator.validateResponse(401, "application/json", noKey.body().toString()).violations()).isEmpty();
+    }
+  }
+
+  @Test
   void theBundledMockRefusesWhatOnlyTheGrownSpecHas() {
     try (MockUnipileServer mock = MockUnipileServer.builder().build().start()) {
       Wire.Answer answer = usingTheNewParts().post(mock);
