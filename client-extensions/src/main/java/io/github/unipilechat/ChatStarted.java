@@ -1,5 +1,7 @@
 package io.github.unipilechat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.unipilechat.core.OperationResponse;
 import java.util.Optional;
 import okhttp3.Headers;
 
@@ -16,6 +18,23 @@ public final class ChatStarted {
     this.messageId = messageId;
     this.status = status;
     this.headers = headers;
+  }
+
+  /**
+   * The started chat a documented start-chat success holds: its ids as given (a JSON null or an absent id reads as
+   * none).
+   *
+   * @param response the documented success
+   * @return the started chat
+   */
+  public static ChatStarted of(OperationResponse response) {
+    JsonNode body = response.json().orElse(null);
+    return new ChatStarted(text(body, "chat_id"), text(body, "message_id"), response.status(), response.headers());
+  }
+
+  private static String text(JsonNode body, String name) {
+    JsonNode value = body == null ? null : body.get(name);
+    return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
   }
 
   /** The new chat's id, when the provider gave one. */

@@ -1,37 +1,28 @@
 package io.github.unipilechat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.unipilechat.core.OperationRequest;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.internal.form.FormField;
 import io.github.unipilechat.internal.form.FormSchema;
-import io.github.unipilechat.internal.form.ObjectParts;
+import io.github.unipilechat.internal.spec.Operation;
+import io.github.unipilechat.internal.spec.OperationMatch;
+import io.github.unipilechat.internal.spec.SpecModel;
 import io.github.unipilechat.multipart.FormPart;
 import io.github.unipilechat.options.LinkedInOptions;
-import io.github.unipilechat.internal.validation.RequestRules;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What to send to {@code POST /api/v1/chats}. Immutable; {@link Builder#build()} refuses a request that
  * breaks the provider's contract, so nothing invalid is ever sent.
  *
- * <p>Every field is held by its spec name and sent in the spec's property order ({@link #parts()}); the typed
- * builder methods are conveniences over {@link Builder#field(String, String)} and
- * {@link Builder#field(String, Attachment)}, which also reach any field the provider adds upstream.
+ * <p>A convenience over the operation-generic {@link OperationRequest} ({@link #operationRequest()}): every field is
+ * held by its spec name and sent in the spec's property order ({@link #parts()}); the typed builder methods are
+ * shortcuts for {@link Builder#field(String, String)} and {@link Builder#field(String, Attachment)}, which also reach
+ * any field the provider adds upstream.
  */
 public final class StartChatRequest {
   static final String ACCOUNT_ID = "account_id";
@@ -43,35 +34,34 @@ public final class StartChatRequest {
   static final String VIDEO_MESSAGE = "video_message";
   static final String LINKEDIN = "linkedin";
 
-  private static final FormSchema FORM = FormSchema.provider();
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Start-chat is the operation at its path, whatever its id: the one place this class names it. */
+  private static final Operation START_CHAT = startChat(SpecModel.bundled());
+  private static final FormSchema FORM = SpecModel.bundled().form(START_CHAT);
 
-  private final Map<String, List<String>> texts;
-  private final Map<String, List<Attachment>> files;
-  private final Map<String, ObjectNode> objects;
-  private final Map<String, Map<String, List<Attachment>>> objectFiles;
+  private final OperationRequest request;
   private final LinkedInOptions linkedIn;
-  private final List<FormPart> parts;
-  private final boolean replayable;
 
-  private StartChatRequest(Builder builder) {
-    // Objects are only looked up by name: compact immutable copies do.
-    this.texts = copy(builder.texts);
-    this.files = copy(builder.files);
-    this.objects = Map.copyOf(builder.objects);
-    this.objectFiles = Map.copyOf(builder.objectFiles);
-    this.linkedIn = builder.linkedIn;
-    this.parts = List.copyOf(encode());
-    boolean everyFileReplayable = true;
-    for (FormPart part : parts) {
-      everyFileReplayable &= !(part instanceof FormPart.File file) || file.attachment().replayable();
-    }
-    this.replayable = everyFileReplayable;
+  private StartChatRequest(OperationRequest request, LinkedInOptions linkedIn) {
+    this.request = request;
+    this.linkedIn = linkedIn;
   }
 
   /** A builder; {@link Builder#build()} checks the result against the spec. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The start-chat operation of {@code spec}: {@code POST /api/v1/chats}. */
+  static Operation startChat(SpecModel spec) {
+    if (spec.operations().match("POST", SpecModel.PATH) instanceof OperationMatch.Found found) {
+      return found.operation();
+    }
+    throw new IllegalStateException("the OpenAPI document has no POST " + SpecModel.PATH);
+  }
+
+  /** The same request as the operation-generic core sends it. */
+  public OperationRequest operationRequest() {
+    return request;
   }
 
   /** The sending account, {@code account_id}. */
@@ -116,17 +106,17 @@ public final class StartChatRequest {
 
   /** The text values of the field {@code name} (one for a text field, each element for an array); empty if unset. */
   public List<String> values(String name) {
-    return texts.getOrDefault(name, List.of());
+    return request.values(name);
   }
 
   /** The files of the file field {@code name}; empty if unset. */
   public List<Attachment> files(String name) {
-    return files.getOrDefault(name, List.of());
+    return request.files(name);
   }
 
   /** The object field {@code name} as spec-shaped JSON without its files (a copy), if set. */
   public Optional<ObjectNode> object(String name) {
-    return Optional.ofNullable(objects.get(name)).map(ObjectNode::deepCopy);
+    return request.object(name);
   }
 
   /**
@@ -135,46 +125,16 @@ public final class StartChatRequest {
    * multipart parts by position, so a pact built from these (see the contract kit's {@code PactForm.of}) matches.
    */
   public List<FormPart> parts() {
-    return parts;
+    return request.parts();
   }
 
   /** Whether every file can be written again, which a retry needs (a stream cannot). */
   public boolean replayable() {
-    return replayable;
+    return request.replayable();
   }
 
   private Optional<String> value(String name) {
     return values(name).stream().findFirst();
-  }
-
-  private List<FormPart> encode() {
-    List<FormPart> encoded = new ArrayList<>();
-    for (FormField field : FORM.fields()) {
-      String name = field.name();
-      switch (field.kind()) {
-        case TEXT, TEXT_ARRAY -> values(name).forEach(value -> encoded.add(new FormPart.Text(name, value)));
-        case FILE, FILE_ARRAY -> files(name).forEach(file -> encoded.add(new FormPart.File(name, file)));
-        case OBJECT -> {
-          ObjectNode tree = objects.get(name);
-          if (tree != null) {
-            encoded.addAll(ObjectParts.encode(FORM, name, field.schema(), tree, objectFiles.getOrDefault(name, Map.of())));
-          }
-        }
-      }
-    }
-    // Fields the spec does not describe (only with acceptNotDescribed), after the spec's, in the order given.
-    texts.forEach((name, values) -> {
-      if (FORM.field(name).isEmpty()) {
-        values.forEach(value -> encoded.add(new FormPart.Text(name, value)));
-      }
-    });
-    return encoded;
-  }
-
-  private static <T> Map<String, List<T>> copy(Map<String, List<T>> map) {
-    Map<String, List<T>> copy = new LinkedHashMap<>();
-    map.forEach((name, list) -> copy.put(name, List.copyOf(list)));
-    return Collections.unmodifiableMap(copy);
   }
 
   /** Values are left out on purpose (they are messages and ids): names, counts and sizes only. */
@@ -185,11 +145,11 @@ public final class StartChatRequest {
     for (FormField field : FORM.fields()) {
       String name = field.name();
       String shown = switch (field.kind()) {
-        case TEXT -> texts.containsKey(name) ? describeTexts(values(name)).get(0) : null;
-        case TEXT_ARRAY -> texts.containsKey(name) ? describeTexts(values(name)).toString() : null;
-        case FILE, FILE_ARRAY -> files.containsKey(name) ? files(name).toString() : null;
+        case TEXT -> values(name).isEmpty() ? null : describeTexts(values(name)).get(0);
+        case TEXT_ARRAY -> values(name).isEmpty() ? null : describeTexts(values(name)).toString();
+        case FILE, FILE_ARRAY -> files(name).isEmpty() ? null : files(name).toString();
         case OBJECT -> name.equals(LINKEDIN) && linkedIn != null ? linkedIn.toString()
-            : objects.containsKey(name) ? objects.get(name).size() + " properties" : null;
+            : object(name).map(o -> o.size() + " properties").orElse(null);
       };
       if (shown != null) {
         s.append(separator).append(name).append('=').append(shown);
@@ -211,12 +171,8 @@ public final class StartChatRequest {
    * have is refused when set, naming the ones it has.
    */
   public static final class Builder {
-    private final Map<String, List<String>> texts = new LinkedHashMap<>();
-    private final Map<String, List<Attachment>> files = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> objects = new LinkedHashMap<>();
-    private final Map<String, Map<String, List<Attachment>>> objectFiles = new LinkedHashMap<>();
+    private final OperationRequest.Builder request = OperationRequest.builder(START_CHAT.id());
     private LinkedInOptions linkedIn;
-    private boolean acceptNotDescribed;
 
     private Builder() {}
 
@@ -231,7 +187,7 @@ public final class StartChatRequest {
      * top-level name the spec does not have.
      */
     public Builder acceptNotDescribed(boolean acceptNotDescribed) {
-      this.acceptNotDescribed = acceptNotDescribed;
+      request.acceptNotDescribed(acceptNotDescribed);
       return this;
     }
 
@@ -246,7 +202,7 @@ public final class StartChatRequest {
      */
     public Builder attendee(String attendeeId) {
       Objects.requireNonNull(attendeeId, "attendeeId");
-      texts.computeIfAbsent(textField(ATTENDEES_IDS).name(), k -> new ArrayList<>()).add(attendeeId);
+      request.field(textField(ATTENDEES_IDS).name(), attendeeId);
       return this;
     }
 
@@ -272,7 +228,7 @@ public final class StartChatRequest {
     /** Adds a file to {@code attachments}, sent as one file part in the order added. */
     public Builder attachment(Attachment attachment) {
       Objects.requireNonNull(attachment, "attachment");
-      files.computeIfAbsent(fileField(ATTACHMENTS).name(), k -> new ArrayList<>()).add(attachment);
+      request.field(fileField(ATTACHMENTS).name(), attachment);
       return this;
     }
 
@@ -284,12 +240,14 @@ public final class StartChatRequest {
 
     /** The {@code voice_message} file (LinkedIn messaging only); null: not set. */
     public Builder voiceMessage(Attachment voiceMessage) {
-      return replaceFile(VOICE_MESSAGE, voiceMessage);
+      request.replace(fileField(VOICE_MESSAGE).name(), voiceMessage);
+      return this;
     }
 
     /** The {@code video_message} file (LinkedIn messaging only); null: not set. */
     public Builder videoMessage(Attachment videoMessage) {
-      return replaceFile(VIDEO_MESSAGE, videoMessage);
+      request.replace(fileField(VIDEO_MESSAGE).name(), videoMessage);
+      return this;
     }
 
     /**
@@ -299,13 +257,7 @@ public final class StartChatRequest {
     public Builder linkedIn(LinkedInOptions linkedIn) {
       String name = objectField(LINKEDIN).name();
       this.linkedIn = linkedIn;
-      if (linkedIn == null) {
-        objects.remove(name);
-        objectFiles.remove(name);
-      } else {
-        objects.put(name, linkedIn.fields());
-        objectFiles.put(name, linkedIn.files());
-      }
+      request.object(name, linkedIn == null ? null : linkedIn.fields(), linkedIn == null ? null : linkedIn.files());
       return this;
     }
 
@@ -322,37 +274,10 @@ public final class StartChatRequest {
      */
     public Builder field(String name, String value) {
       Objects.requireNonNull(value, "value");
-      FormField field = FORM.field(name).orElse(null);
-      if (field == null) {
-        if (acceptNotDescribed && name != null && !name.isBlank()) {
-          texts.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-          return this;
-        }
-        throw new InvalidRequestException(List.of(new InvalidRequestException.Violation(name == null ? "field" : name,
-            "is not described by the spec; the provider may ignore it (the spec's fields: "
-                + String.join(", ", FORM.fields().stream().map(FormField::name).toList()) + ")",
-            InvalidRequestException.Violation.Kind.NOT_DESCRIBED)));
+      if (LINKEDIN.equals(name) && FORM.field(name).map(f -> f.kind() == FormField.Kind.OBJECT).orElse(false)) {
+        return linkedIn(LinkedInOptions.fromJson(value));
       }
-      switch (field.kind()) {
-        case TEXT -> {
-          if (texts.containsKey(name)) {
-            throw new InvalidRequestException(name, "takes one value; it was given twice");
-          }
-          if (!value.isEmpty()) {
-            texts.put(name, new ArrayList<>(List.of(value)));
-          }
-        }
-        case TEXT_ARRAY -> texts.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-        case FILE, FILE_ARRAY -> throw new InvalidRequestException(name,
-            "is a file field: give it a file (field(name, Attachment), or --field " + name + "=@PATH)");
-        case OBJECT -> {
-          if (name.equals(LINKEDIN)) {
-            linkedIn(LinkedInOptions.fromJson(value));
-          } else {
-            objects.put(name, parseObject(name, value));
-          }
-        }
-      }
+      request.field(name, value);
       return this;
     }
 
@@ -364,16 +289,8 @@ public final class StartChatRequest {
      *     a file field, or a single-file field is given twice
      */
     public Builder field(String name, Attachment file) {
-      FormField field = FORM.require(name);
-      Objects.requireNonNull(file, "file");
-      if (!field.kind().isFile()) {
-        throw new InvalidRequestException(name, "is a " + (field.kind() == FormField.Kind.OBJECT ? "object" : "text")
-            + " field, not a file field: give it a value");
-      }
-      if (field.kind() == FormField.Kind.FILE && files.containsKey(name)) {
-        throw new InvalidRequestException(name, "takes one file; it was given twice");
-      }
-      files.computeIfAbsent(name, k -> new ArrayList<>()).add(file);
+      FORM.require(name);
+      request.field(name, file);
       return this;
     }
 
@@ -384,66 +301,11 @@ public final class StartChatRequest {
      * @throws InvalidRequestException naming each field and rule broken
      */
     public StartChatRequest build() {
-      List<String> text = texts.get(TEXT);
-      if (text != null && !text.isEmpty() && text.get(0).isBlank()) {
-        throw new InvalidRequestException(TEXT, "must not be blank (leave it unset to send no text)");
-      }
-      ObjectNode form = JsonNodeFactory.instance.objectNode();
-      Set<String> filesGiven = new HashSet<>();
-      for (FormField field : FORM.fields()) {
-        String name = field.name();
-        switch (field.kind()) {
-          case TEXT -> {
-            List<String> values = texts.get(name);
-            if (values != null) {
-              form.set(name, scalar(field.schema(), values.get(0)));
-            }
-          }
-          case TEXT_ARRAY -> {
-            List<String> values = texts.get(name);
-            if (values != null && !values.isEmpty()) {
-              ArrayNode array = form.putArray(name);
-              values.forEach(value -> array.add(scalar(field.schema().path("items"), value)));
-            }
-          }
-          case FILE, FILE_ARRAY -> {
-            if (!files.getOrDefault(name, List.of()).isEmpty()) {
-              filesGiven.add(name);
-            }
-          }
-          case OBJECT -> {
-            if (objects.containsKey(name)) {
-              form.set(name, objects.get(name));
-            }
-          }
-        }
-      }
-      texts.forEach((name, values) -> {
-        if (FORM.field(name).isEmpty()) {
-          form.put(name, values.get(0));
-        }
-      });
-      RequestRules.check(form, filesGiven, acceptNotDescribed);
-      return new StartChatRequest(this);
+      return new StartChatRequest(request.build(), linkedIn);
     }
 
     private Builder replaceText(String name, String value) {
-      textField(name);
-      if (value == null || value.isEmpty()) {
-        texts.remove(name);
-      } else {
-        texts.put(name, new ArrayList<>(List.of(value)));
-      }
-      return this;
-    }
-
-    private Builder replaceFile(String name, Attachment file) {
-      fileField(name);
-      if (file == null) {
-        files.remove(name);
-      } else {
-        files.put(name, new ArrayList<>(List.of(file)));
-      }
+      request.replace(textField(name).name(), value);
       return this;
     }
 
@@ -471,42 +333,6 @@ public final class StartChatRequest {
             + " field in the spec");
       }
       return field;
-    }
-
-    /** A form value is text; the schema may ask for the number or boolean that text spells. */
-    private static JsonNode scalar(JsonNode schema, String value) {
-      String type = schema.path("type").asText();
-      try {
-        switch (type) {
-          case "integer" -> {
-            return JsonNodeFactory.instance.numberNode(new BigDecimal(value).toBigIntegerExact());
-          }
-          case "number" -> {
-            return JsonNodeFactory.instance.numberNode(new BigDecimal(value));
-          }
-          case "boolean" -> {
-            if (value.equals("true") || value.equals("false")) {
-              return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(value));
-            }
-          }
-          default -> { }
-        }
-      } catch (NumberFormatException | ArithmeticException notANumber) {
-        // Left as text: the validator names the type the spec wants.
-      }
-      return JsonNodeFactory.instance.textNode(value);
-    }
-
-    private static ObjectNode parseObject(String name, String json) {
-      try {
-        JsonNode tree = MAPPER.readTree(json);
-        if (tree instanceof ObjectNode object) {
-          return object;
-        }
-      } catch (JsonProcessingException e) {
-        throw new InvalidRequestException(name, "is not valid JSON: " + e.getOriginalMessage());
-      }
-      throw new InvalidRequestException(name, "must be a JSON object");
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.github.unipilechat;
 
+import io.github.unipilechat.core.OperationRequest;
+import io.github.unipilechat.core.OperationResponse;
 import io.github.unipilechat.drift.DriftListener;
 import io.github.unipilechat.drift.ResponseCheck;
 import io.github.unipilechat.drift.internal.DriftWatch;
@@ -13,13 +15,14 @@ import io.github.unipilechat.internal.ApiKey;
 import io.github.unipilechat.internal.BaseUrl;
 import io.github.unipilechat.internal.OutcomeClassifier;
 import io.github.unipilechat.internal.RetryEngine;
-import io.github.unipilechat.internal.StartChatCall;
+import io.github.unipilechat.internal.OperationCall;
 import io.github.unipilechat.internal.Transport;
 import io.github.unipilechat.retry.RetryPolicy;
 import io.github.unipilechat.retry.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -33,7 +36,10 @@ import okhttp3.OkHttpClient;
  * }
  * }</pre>
  *
- * <p>How a call runs: {@link StartChatCall} maps the request onto the generated Retrofit method, one
+ * <p>Any operation of the provider's document is sent with {@link #call(OperationRequest)} (and the typed calls
+ * generated from the spec, which use it); {@link #startChat} is one use of it.
+ *
+ * <p>How a call runs: {@link OperationCall} turns the request into one OkHttp call per attempt, one
  * {@link RetryEngine} repeats it (blocking or async) as the {@link RetryPolicy} allows, and
  * {@link OutcomeClassifier} says what each answer means.
  */
@@ -85,9 +91,8 @@ public final class UnipileChatClient implements AutoCloseable {
    * @return the started chat
    */
   public ChatStarted startChat(StartChatRequest request, CallOptions options) {
-    RetryPolicy policy = policy(request, options);
-    return RetryEngine.<ChatStarted>of(policy, request.replayable())
-        .execute(attempts(request, options, policy), options.deadline());
+    Objects.requireNonNull(request, "request");
+    return call(request.operationRequest(), options, ChatStarted::of);
   }
 
   /**
@@ -110,18 +115,86 @@ public final class UnipileChatClient implements AutoCloseable {
    * @return completes with the started chat
    */
   public CompletableFuture<ChatStarted> startChatAsync(StartChatRequest request, CallOptions options) {
-    RetryPolicy policy = policy(request, options);
-    return RetryEngine.<ChatStarted>of(policy, request.replayable())
-        .executeAsync(attempts(request, options, policy), options.deadline());
+    Objects.requireNonNull(request, "request");
+    return callAsync(request.operationRequest(), options, ChatStarted::of);
   }
 
-  private RetryPolicy policy(StartChatRequest request, CallOptions options) {
+  /**
+   * Sends a request for any operation of the provider's document and waits for its documented success, retrying
+   * per the client's {@link RetryPolicy}: only where the request certainly was not sent, and for an idempotent
+   * method (GET, HEAD, PUT, DELETE) also after the usual transient failures.
+   *
+   * @param request the operation and its parameters and body
+   * @return the documented success answer
+   * @throws UnipileApiException the provider answered with an error (a subclass per status)
+   * @throws RequestNotSentException the network failed before anything was sent (after the retries)
+   * @throws OutcomeUnknownException sent, but no documented answer came: the operation may have been carried out
+   */
+  public OperationResponse call(OperationRequest request) {
+    return call(request, CallOptions.DEFAULTS);
+  }
+
+  /**
+   * {@link #call(OperationRequest)} with per-call retries, timeout, deadline and response check.
+   *
+   * @param request the operation and its parameters and body
+   * @param options this call's options
+   * @return the documented success answer
+   */
+  public OperationResponse call(OperationRequest request, CallOptions options) {
+    return call(request, options, Function.identity());
+  }
+
+  /**
+   * {@link #call(OperationRequest, CallOptions)} with the answer made into {@code result} (e.g. the model generated
+   * for it): a response-drift failure then carries the made result.
+   *
+   * @param request the operation and its parameters and body
+   * @param options this call's options
+   * @param result what the documented success becomes
+   * @return the result
+   */
+  public <T> T call(OperationRequest request, CallOptions options, Function<OperationResponse, T> result) {
+    RetryPolicy policy = policy(request, options);
+    return RetryEngine.<T>of(policy, request.replayable())
+        .execute(attempts(request, options, policy, result), options.deadline());
+  }
+
+  /**
+   * {@link #call(OperationRequest)} on OkHttp's dispatcher; cancelling the future cancels the attempt in flight
+   * and any retry still to come.
+   *
+   * @param request the operation and its parameters and body
+   * @return completes with the documented success answer
+   */
+  public CompletableFuture<OperationResponse> callAsync(OperationRequest request) {
+    return callAsync(request, CallOptions.DEFAULTS, Function.identity());
+  }
+
+  /**
+   * {@link #call(OperationRequest, CallOptions, Function)} on OkHttp's dispatcher.
+   *
+   * @param request the operation and its parameters and body
+   * @param options this call's options
+   * @param result what the documented success becomes
+   * @return completes with the result
+   */
+  public <T> CompletableFuture<T> callAsync(OperationRequest request, CallOptions options,
+      Function<OperationResponse, T> result) {
+    RetryPolicy policy = policy(request, options);
+    return RetryEngine.<T>of(policy, request.replayable())
+        .executeAsync(attempts(request, options, policy, result), options.deadline());
+  }
+
+  private RetryPolicy policy(OperationRequest request, CallOptions options) {
     Objects.requireNonNull(request, "request");
     return Objects.requireNonNull(options, "options").retryPolicy(retryPolicy);
   }
 
-  private StartChatCall attempts(StartChatRequest request, CallOptions options, RetryPolicy policy) {
-    return new StartChatCall(transport, classifier, request, policy, options.checkResponse(), options.callTimeout());
+  private <T> OperationCall<T> attempts(OperationRequest request, CallOptions options, RetryPolicy policy,
+      Function<OperationResponse, T> result) {
+    return new OperationCall<>(transport, baseUrl, classifier, request, policy, options.checkResponse(),
+        options.callTimeout(), Objects.requireNonNull(result, "result"));
   }
 
   /** Releases the connections and threads the client owns; a shared {@link OkHttpClient} is left running. */
@@ -147,7 +220,7 @@ public final class UnipileChatClient implements AutoCloseable {
     private String rawBaseUrl;
     private ResponseCheck checkResponse = ResponseCheck.WARN;
     private DriftListener driftListener;
-    private ResponseSpec responseSpec = ResponseSpec.bundled();
+    private ResponseSpec responseSpec;
 
     private Builder() {}
 

@@ -1,6 +1,7 @@
 package io.github.unipilechat.drift;
 
 import io.github.unipilechat.ChatStarted;
+import io.github.unipilechat.core.OperationResponse;
 import io.github.unipilechat.errors.UnipileException;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +23,29 @@ public final class ResponseDriftException extends UnipileException {
 
   private final transient List<DriftFinding> findings;
   private final transient ChatStarted chatStarted;
+  private final transient OperationResponse response;
 
   /** The differences found, and the chat the answer started ({@code null} for an error answer). */
   public ResponseDriftException(List<DriftFinding> findings, ChatStarted chatStarted) {
-    super(message(findings, chatStarted));
+    this(findings, null, chatStarted);
+  }
+
+  /**
+   * The differences found in a success answer of any operation.
+   *
+   * @param response the success as read ({@code null} for an error answer)
+   * @param result what the call made of it: a {@link ChatStarted} for start-chat, else the response or a model
+   */
+  public ResponseDriftException(List<DriftFinding> findings, OperationResponse response, Object result) {
+    super(message(findings, response, result instanceof ChatStarted started ? started : null));
     this.findings = List.copyOf(findings);
-    this.chatStarted = chatStarted;
+    this.chatStarted = result instanceof ChatStarted started ? started : null;
+    this.response = response;
+  }
+
+  /** The success answer the provider gave, when it was one: the operation was carried out. */
+  public Optional<OperationResponse> response() {
+    return Optional.ofNullable(response);
   }
 
   /** Every difference found in the answer (at most a bounded number per answer). */
@@ -43,7 +61,7 @@ public final class ResponseDriftException extends UnipileException {
   /** True when the answer was a success: the message went out. */
   @Override
   public boolean mayHaveBeenSent() {
-    return chatStarted != null;
+    return chatStarted != null || response != null;
   }
 
   /** The findings attached to {@code failure} (or {@code failure} itself), else an empty list. */
@@ -61,9 +79,13 @@ public final class ResponseDriftException extends UnipileException {
     return List.of();
   }
 
-  private static String message(List<DriftFinding> findings, ChatStarted started) {
-    StringBuilder m = new StringBuilder("Unipile start-chat: ");
-    if (started != null) {
+  private static String message(List<DriftFinding> findings, OperationResponse response, ChatStarted started) {
+    StringBuilder m = new StringBuilder("Unipile ").append(response == null || started != null ? "start-chat"
+        : response.operationId()).append(": ");
+    if (started == null && response != null) {
+      m.append("the operation WAS carried out (HTTP ").append(response.status())
+          .append("; do not send it again), but the answer");
+    } else if (started != null) {
       m.append("the chat WAS started (chat_id=").append(started.chatId().orElse(null)).append(", message_id=")
           .append(started.messageId().orElse(null)).append("; do not send it again), but the answer");
     } else {

@@ -35,6 +35,15 @@ public class UnipileApiException extends UnipileException {
 
   /** The subclass for the answer's status. */
   public static UnipileApiException of(ApiError error, int attempts) {
+    return of(error, attempts, ProviderSpec.documentsStatus(error.status()));
+  }
+
+  /**
+   * The subclass for the answer's status, for an operation that does or does not document it.
+   *
+   * @param documented whether the operation answered documents the status; if not, the answer is unexpected
+   */
+  public static UnipileApiException of(ApiError error, int attempts, boolean documented) {
     return switch (error.status()) {
       case 400 -> new BadRequestException(error, attempts);
       case 401 -> new UnauthorizedException(error, attempts);
@@ -49,7 +58,7 @@ public class UnipileApiException extends UnipileException {
       case 504 -> new GatewayTimeoutException(error, attempts);
       // A status the spec documents but no subclass names yet (say a 409 added upstream) is an API error like the
       // others, with its status and type; only a status the spec does not document is "unexpected".
-      default -> ProviderSpec.documentsStatus(error.status()) ? new UnipileApiException(error, attempts)
+      default -> documented ? new UnipileApiException(error, attempts)
           : new UnexpectedStatusException(error, attempts);
     };
   }

@@ -1,49 +1,29 @@
 package io.github.unipilechat.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.unipilechat.drift.internal.CreatedBody;
-import io.github.unipilechat.generated.api.MessagingApi;
 import io.github.unipilechat.http.Timeouts;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import retrofit2.Retrofit;
-import retrofit2.converter.jackson.JacksonConverterFactory;
-import retrofit2.converter.scalars.ScalarsConverterFactory;
+import okhttp3.Request;
 
-/** The OkHttp client and the generated Retrofit API, wired the way this endpoint needs. */
+/**
+ * The OkHttp client, wired the way the provider's API needs: no silent retry, no redirect, the key only to the
+ * configured origin, a send tracker on every hop, logs with the key redacted.
+ */
 public final class Transport implements AutoCloseable {
   private final OkHttpClient http;
   private final boolean ownsHttp;
-  private final MessagingApi api;
   private final ApiKey apiKey;
 
-  private Transport(OkHttpClient http, boolean ownsHttp, HttpUrl baseUrl, ApiKey apiKey) {
+  private Transport(OkHttpClient http, boolean ownsHttp, ApiKey apiKey) {
     this.http = http;
     this.apiKey = apiKey;
     this.ownsHttp = ownsHttp;
-    // Retrofit asks for a converter for every @Part parameter of the generated method when it first reads it,
-    // though only the parts slot carries anything; without eager fetching Jackson builds no serializer for the
-    // unused model parameters (a tenth of a second of reflection in a cold JVM) until one is written.
-    ObjectMapper mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(SerializationFeature.EAGER_SERIALIZER_FETCH);
-    this.api = new Retrofit.Builder()
-        .baseUrl(baseUrl)
-        .callFactory(new AttemptCallFactory(http))
-        // Scalars first: plain string parts go out as text, not as JSON-quoted strings.
-        .addConverterFactory(ScalarsConverterFactory.create())
-        // The success body keeps its JSON for the response check (drift); every other type goes on to Jackson.
-        .addConverterFactory(CreatedBody.converterFactory(mapper))
-        .addConverterFactory(JacksonConverterFactory.create(mapper))
-        .build()
-        .create(MessagingApi.class);
   }
-
   /**
    * @param shared an application's client to share its pool and threads with, or null for one of our own
    */
@@ -65,15 +45,13 @@ public final class Transport implements AutoCloseable {
         // is reported as an unexpected status instead.
         .followRedirects(false)
         .followSslRedirects(false)
-        // Before Retrofit sees it: it would buffer an error body whole.
-        .addInterceptor(new BoundedErrorBody())
         // Network interceptors see every hop: the first marks that the request may leave (no retry after that),
         // the second adds the key for the configured origin only, the last logs with the key redacted.
         .addNetworkInterceptor(new SendTracker.Marker())
         .addNetworkInterceptor(new ApiKeyInterceptor(apiKey, baseUrl))
         .addNetworkInterceptor(new ApiKeyRedactingLogInterceptor(apiKey))
         .build();
-    return new Transport(http, shared == null, baseUrl, apiKey);
+    return new Transport(http, shared == null, apiKey);
   }
 
   /** {@code text} with the API key replaced by {@code [redacted]}: for anything the server or a library echoes. */
@@ -81,9 +59,9 @@ public final class Transport implements AutoCloseable {
     return apiKey.scrub(text);
   }
 
-  /** The generated Retrofit API, wired to this transport: for {@link StartChatCall}. */
-  MessagingApi api() {
-    return api;
+  /** One attempt of {@code request}, not yet sent. */
+  Call newCall(Request request) {
+    return http.newCall(request);
   }
 
   /** The configured OkHttp client: for this package's tests. */

@@ -2,6 +2,7 @@ package io.github.unipilechat.drift.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.ChatStarted;
+import io.github.unipilechat.core.OperationResponse;
 import io.github.unipilechat.drift.DriftFinding;
 import io.github.unipilechat.drift.DriftListener;
 import io.github.unipilechat.drift.ResponseCheck;
@@ -37,11 +38,12 @@ public final class DriftWatch {
   private final AtomicBoolean fullNoted = new AtomicBoolean();
 
   /**
+   * @param spec answers to check every call against instead of its operation's own (tests), or null
    * @param level the client's level, used when a call sets none
    * @param listener may be null
    */
   public DriftWatch(ResponseSpec spec, ResponseCheck level, DriftListener listener, UnaryOperator<String> scrub) {
-    this.spec = Objects.requireNonNull(spec, "spec");
+    this.spec = spec;
     this.level = Objects.requireNonNull(level, "level");
     this.listener = listener;
     this.scrub = Objects.requireNonNull(scrub, "scrub");
@@ -55,28 +57,52 @@ public final class DriftWatch {
    */
   public Optional<ResponseDriftException> success(Optional<ResponseCheck> callLevel, int status, Headers headers,
       JsonNode body, ChatStarted started) {
+    return success(spec, callLevel, status, headers, body, null, started);
+  }
+
+  /**
+   * Checks a success answer against {@code answers} (the operation's own documented answers, unless this watch was
+   * built with an override).
+   *
+   * @param response the answer as the caller gets it
+   * @param result what the caller makes of it (a {@code ChatStarted} for start-chat), named by the exception
+   * @return at {@link ResponseCheck#FAIL} with findings, the exception to raise instead of returning the result
+   */
+  public Optional<ResponseDriftException> success(ResponseSpec answers, Optional<ResponseCheck> callLevel, int status,
+      Headers headers, JsonNode body, OperationResponse response, Object result) {
     ResponseCheck effective = callLevel.orElse(level);
     if (effective == ResponseCheck.OFF) {
       return Optional.empty();
     }
-    List<DriftFinding> findings = report(ResponseChecker.check(spec, status, headers.get("Content-Type"), body, null,
-        scrub));
+    List<DriftFinding> findings = report(ResponseChecker.check(override(answers), status, headers.get("Content-Type"),
+        body, null, scrub));
     return effective == ResponseCheck.FAIL && !findings.isEmpty()
-        ? Optional.of(new ResponseDriftException(findings, started)) : Optional.empty();
+        ? Optional.of(new ResponseDriftException(findings, response, result)) : Optional.empty();
   }
 
   /** Checks an error answer; at {@link ResponseCheck#FAIL} the findings are attached to {@code exception}. */
   public void error(Optional<ResponseCheck> callLevel, int status, Headers headers, String body,
       UnipileException exception) {
+    error(spec, callLevel, status, headers, body, exception);
+  }
+
+  /** {@link #error(Optional, int, Headers, String, UnipileException)} against {@code answers}. */
+  public void error(ResponseSpec answers, Optional<ResponseCheck> callLevel, int status, Headers headers, String body,
+      UnipileException exception) {
     ResponseCheck effective = callLevel.orElse(level);
     if (effective == ResponseCheck.OFF) {
       return;
     }
-    List<DriftFinding> findings = report(ResponseChecker.check(spec, status, headers.get("Content-Type"), null, body,
-        scrub));
+    List<DriftFinding> findings = report(ResponseChecker.check(override(answers), status,
+        headers.get("Content-Type"), null, body, scrub));
     if (effective == ResponseCheck.FAIL && !findings.isEmpty()) {
       exception.addSuppressed(new ResponseDriftException(findings, null));
     }
+  }
+
+  /** A watch built with its own answers (a test's mutated copy) checks against those, whatever the call says. */
+  private ResponseSpec override(ResponseSpec answers) {
+    return spec == null ? answers : spec;
   }
 
   private List<DriftFinding> report(List<DriftFinding> findings) {

@@ -11,6 +11,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import io.github.unipilechat.internal.Lazy;
+import io.github.unipilechat.internal.spec.Operation;
 import io.github.unipilechat.internal.spec.SpecModel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -67,10 +68,10 @@ public final class ResponseSpec {
     }
   }
 
-  private ResponseSpec(JsonNode document) {
+  private ResponseSpec(JsonNode document, JsonNode responsesNode) {
     this.document = document;
     Map<String, Map<String, Media>> byStatus = new LinkedHashMap<>();
-    document.at(OPERATION).path("responses").properties().forEach(response -> {
+    responsesNode.properties().forEach(response -> {
       Map<String, Media> content = new LinkedHashMap<>();
       Refs.resolve(document, response.getValue()).path("content").properties().forEach(media -> {
         JsonNode schema = Refs.resolve(document, media.getValue().path("schema"));
@@ -88,7 +89,13 @@ public final class ResponseSpec {
 
   /** Another document (a test's mutated copy, a newer spec). */
   public static ResponseSpec of(JsonNode document) {
-    return new ResponseSpec(document);
+    return new ResponseSpec(document, document.at(OPERATION).path("responses"));
+  }
+
+  /** The answers {@code operation} of {@code document} documents, read once and kept with the operation. */
+  public static ResponseSpec of(JsonNode document, Operation operation) {
+    return operation.derived(ResponseSpec.class,
+        op -> new ResponseSpec(document, document.at(op.pointer()).path("responses")));
   }
 
   public JsonNode document() {

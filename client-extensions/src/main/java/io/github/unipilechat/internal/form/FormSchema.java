@@ -37,7 +37,15 @@ public final class FormSchema {
 
   /** The form of any document shaped like the provider's (a copy under test, a newer release). */
   public static FormSchema of(JsonNode document) {
-    JsonNode schema = resolve(document, SpecModel.requestSchemaOf(document));
+    return of(document, SpecModel.requestSchemaOf(document));
+  }
+
+  /**
+   * The fields of one body schema of {@code document}: a multipart form's, or a JSON object body's properties
+   * (which this model reads the same way: names, kinds, schemas, order).
+   */
+  public static FormSchema of(JsonNode document, JsonNode bodySchema) {
+    JsonNode schema = resolve(document, bodySchema);
     Set<String> required = new HashSet<>();
     schema.path("required").forEach(name -> required.add(name.asText()));
     Map<String, FormField> fields = new LinkedHashMap<>();

@@ -63,14 +63,20 @@ public final class RequestCheck {
         violations.add(new Violation(field.name(), "is required"));
       }
     }
-    JsonNode accountId = request.path("account_id");
-    if (accountId.isTextual() && !accountId.asText().isEmpty() && accountId.asText().isBlank()) {
-      violations.add(new Violation("account_id", "must not be blank"));
-    }
-    JsonNode attendees = request.path("attendees_ids");
-    for (int i = 0; i < attendees.size(); i++) {
-      if (attendees.get(i).isTextual() && attendees.get(i).asText().isBlank()) {
-        violations.add(new Violation("attendees_ids[" + i + "]", "must not be blank"));
+    // The spec says in prose that ids and texts carry something: a value of only spaces or line breaks reads as
+    // absent to the provider, so it is refused like a missing one (an empty value is not sent at all).
+    for (FormField field : form.fields()) {
+      JsonNode value = request.path(field.name());
+      if (field.kind() == FormField.Kind.TEXT && value.isTextual() && !value.asText().isEmpty()
+          && value.asText().isBlank()) {
+        violations.add(new Violation(field.name(), "must not be blank"));
+      }
+      if (field.kind() == FormField.Kind.TEXT_ARRAY) {
+        for (int i = 0; i < value.size(); i++) {
+          if (value.get(i).isTextual() && value.get(i).asText().isBlank()) {
+            violations.add(new Violation(field.name() + "[" + i + "]", "must not be blank"));
+          }
+        }
       }
     }
     checkTimeZones(request, "", violations);

@@ -47,19 +47,21 @@ public final class SpecModel {
   private static final Map<String, SpecModel> FILES = new ConcurrentHashMap<>();
 
   private final JsonNode document;
-  private final FormSchema form;
+  private final Lazy<FormSchema> form;
   private final List<String> statusKeys;
   private final Set<Integer> statuses;
   private final Map<String, Set<Integer>> errorTypes;
   private final Map<Integer, List<String>> operationErrorTypes;
   private final Lazy<RequestCheck> requestCheck;
   private final Lazy<ResponseSpec> responses;
+  private final Lazy<Operations> operations;
 
   private SpecModel(JsonNode document) {
     this.document = Objects.requireNonNull(document, "document");
-    this.form = FormSchema.of(document);
-    this.requestCheck = Lazy.of(() -> new RequestCheck(form));
+    this.form = Lazy.of(() -> FormSchema.of(document));
+    this.requestCheck = Lazy.of(() -> new RequestCheck(form.get()));
     this.responses = Lazy.of(() -> ResponseSpec.of(document));
+    this.operations = Lazy.of(() -> Operations.of(document, node -> resolve(document, node)));
     List<String> keys = new ArrayList<>();
     document.at(OPERATION).path("responses").fieldNames().forEachRemaining(keys::add);
     this.statusKeys = List.copyOf(keys);
@@ -76,10 +78,8 @@ public final class SpecModel {
   /**
    * The model of {@code document} (a test's mutated copy, a provider's newer release), not cached.
    *
-   * @throws IllegalArgumentException when the document has no multipart body for {@code POST /api/v1/chats}
    */
   public static SpecModel of(JsonNode document) {
-    requestSchemaOf(document);
     return new SpecModel(document);
   }
 
@@ -122,6 +122,37 @@ public final class SpecModel {
     return document;
   }
 
+  /** Every operation of the document, read on first use. */
+  public Operations operations() {
+    return operations.get();
+  }
+
+  /**
+   * The operation whose {@code operationId} is {@code id}.
+   *
+   * @throws IllegalArgumentException when the document has none
+   */
+  public Operation operation(String id) {
+    return operations().byId(id).orElseThrow(() -> new IllegalArgumentException(
+        "the OpenAPI document has no operation " + id));
+  }
+
+  /**
+   * The fields of {@code operation}'s first request body (multipart form fields, or a JSON object's properties),
+   * read once per operation.
+   *
+   * @throws IllegalArgumentException when the operation takes no body
+   */
+  public FormSchema form(Operation operation) {
+    return operation.derived(FormSchema.class, op -> FormSchema.of(document, op.body()
+        .orElseThrow(() -> new IllegalArgumentException(op + " takes no request body")).schema()));
+  }
+
+  /** The request rules of {@code operation}'s body, compiled on first use and kept with the operation. */
+  public RequestCheck requestCheck(Operation operation) {
+    return operation.derived(RequestCheck.class, op -> new RequestCheck(form(op)));
+  }
+
   /** The path of the start-chat operation ({@value #PATH}). */
   public String path() {
     return PATH;
@@ -129,7 +160,7 @@ public final class SpecModel {
 
   /** The start-chat form: its fields, their kinds and schemas, in the spec's order. */
   public FormSchema form() {
-    return form;
+    return form.get();
   }
 
   /** The multipart request schema of the operation as written (shared; do not modify). */
