@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
@@ -89,8 +90,12 @@ public final class OutcomeClassifier {
   private Outcome<ChatStarted> success(Response<ChatsControllerStartNewChat201Response> response, int attempt,
       Optional<ResponseCheck> check) {
     ChatsControllerStartNewChat201Response body = response.body();
-    LOG.debug("start-chat attempt {}: HTTP {} chat_id={}", attempt, response.code(),
-        body == null ? null : body.getChatId());
+    // The ids and headers are the server's text: one that echoes the key gets it redacted before anyone sees it.
+    String chatId = body == null ? null : scrub.apply(body.getChatId());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("start-chat attempt {}: HTTP {} chat_id={}", attempt, response.code(),
+          chatId == null ? null : UntrustedText.oneLine(chatId, 100));
+    }
     if (!DOCUMENTED_SUCCESS.contains(response.code()) || body == null || body.getObject() == null) {
       // Not a ChatStarted: the message may or may not have gone out. The check still reports how it differs.
       OutcomeUnknownException unknown = new OutcomeUnknownException("Unipile start-chat: " + host
@@ -102,7 +107,8 @@ public final class OutcomeClassifier {
       drift.error(check, response.code(), response.headers(), json == null ? null : json.toString(), unknown);
       return Outcome.fatal(unknown);
     }
-    ChatStarted started = new ChatStarted(body.getChatId(), body.getMessageId(), response.code(), response.headers());
+    ChatStarted started = new ChatStarted(chatId, scrub.apply(body.getMessageId()), response.code(),
+        scrubbed(response.headers()));
     return drift.success(check, response.code(), response.headers(), CreatedBody.jsonOf(body), started)
         .<Outcome<ChatStarted>>map(Outcome::fatal).orElseGet(() -> Outcome.success(started));
   }
@@ -148,6 +154,20 @@ public final class OutcomeClassifier {
   public String describe(Throwable e) {
     String message = e.getMessage() == null ? "" : ": " + UntrustedText.oneLine(scrub.apply(e.getMessage()), 200);
     return e.getClass().getSimpleName() + message;
+  }
+
+  /** {@code headers} with the key redacted from every value; the same object when no value holds it. */
+  private Headers scrubbed(Headers headers) {
+    for (int i = 0; i < headers.size(); i++) {
+      if (!headers.value(i).equals(scrub.apply(headers.value(i)))) {
+        Headers.Builder safe = new Headers.Builder();
+        for (int j = 0; j < headers.size(); j++) {
+          safe.addUnsafeNonAscii(headers.name(j), scrub.apply(headers.value(j)));
+        }
+        return safe.build();
+      }
+    }
+    return headers;
   }
 
   /** An error body's first {@link ApiError#BODY_LIMIT} bytes, and whether there was more. */
