@@ -52,6 +52,8 @@ final class OperationCommand implements Callable<Integer> {
   private final CommandSpec spec;
   /** Each parameter option's name, with the parameter it sets. */
   private final Map<String, Parameter> parameterOptions = new LinkedHashMap<>();
+  /** The configured keys, redacted from everything printed. */
+  private Secrets secrets;
 
   OperationCommand(Console console, EmbeddedMock embeddedMock, SpecModel model, Operation operation, String name) {
     this.console = console;
@@ -139,6 +141,7 @@ final class OperationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    secrets = Secrets.of(value(spec, "--api-key"), console);
     boolean acceptNotDescribed = value(spec, "--accept-not-described");
     Long timeoutSeconds = value(spec, "--timeout");
     if (timeoutSeconds != null && (timeoutSeconds < 1 || timeoutSeconds > StartChatCommand.TIMEOUT_MAX_SECONDS)) {
@@ -170,7 +173,7 @@ final class OperationCommand implements Callable<Integer> {
       throws IOException {
     builder.allowInsecureHttp(value(spec, "--allow-insecure-http"));
     builder.checkResponse(value(spec, "--check-response"))
-        .driftListener(new CheckResponseOption.DriftLines(console.err()));
+        .driftListener(new CheckResponseOption.DriftLines(console.err(), secrets));
     try (UnipileChatClient client = builder.build()) {
       print(client.call(request, options));
     } catch (ResponseDriftException e) {
@@ -196,6 +199,10 @@ final class OperationCommand implements Callable<Integer> {
     });
     if (operation.body().isPresent()) {
       for (String field : CommandSpecs.<String>values(spec, "--field")) {
+        if (secrets.foundIn(field)) {
+          throw new IllegalArgumentException("--field: an argument holds the API key; refused (nothing is sent or"
+              + " shown)");
+        }
         int equals = field.indexOf('=');
         if (equals <= 0) {
           throw new IllegalArgumentException("--field takes NAME=VALUE or NAME=@PATH (got no '=' after a name)");
@@ -215,7 +222,7 @@ final class OperationCommand implements Callable<Integer> {
   /** The answer's JSON on one line, or its bytes as they came (a picture, an attachment), as curl prints them. */
   private void print(OperationResponse response) throws IOException {
     if (response.json().isPresent()) {
-      console.out().println(response.json().get().toString());
+      console.out().println(secrets.scrub(response.json().get().toString()));
     } else {
       console.out().write(response.bytes());
       console.out().flush();

@@ -29,6 +29,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -133,10 +134,12 @@ public final class OutcomeClassifier {
       drift.error(answers, check, status, response.headers(), tree == null ? null : tree.toString(), unknown);
       return Outcome.fatal(unknown);
     }
-    OperationResponse answer = new OperationResponse(operation.id(), status, response.headers(), tree,
+    // The ids and headers are the server's text: one that echoes the key gets it redacted before anyone sees it.
+    Headers headers = scrubbed(response.headers());
+    OperationResponse answer = new OperationResponse(operation.id(), status, headers, scrubbed(tree),
         json ? null : bytes.raw());
     T value = result.apply(answer);
-    return drift.success(answers, check, status, response.headers(), tree, answer, value)
+    return drift.success(answers, check, status, headers, tree, answer, value)
         .<Outcome<T>>map(Outcome::fatal).orElseGet(() -> Outcome.success(value));
   }
 
@@ -213,6 +216,64 @@ public final class OutcomeClassifier {
     return t instanceof UnipileException known ? known
         : new UnipileException("Unipile " + request.operation().name() + " failed: " + describe(t), t);
   }
+
+  /** {@code tree} with the key redacted from every text value; the same tree when none holds it. */
+  private JsonNode scrubbed(JsonNode tree) {
+    if (tree == null) {
+      return null;
+    }
+    JsonNode copy = null;
+    java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>();
+    todo.push(tree);
+    while (!todo.isEmpty()) {
+      JsonNode node = todo.pop();
+      if (node.isTextual() && !node.asText().equals(scrub.apply(node.asText()))) {
+        copy = tree.deepCopy();
+        break;
+      }
+      node.elements().forEachRemaining(todo::push);
+    }
+    if (copy == null) {
+      return tree;
+    }
+    todo.push(copy);
+    while (!todo.isEmpty()) {
+      JsonNode node = todo.pop();
+      if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+        object.properties().forEach(entry -> {
+          if (entry.getValue().isTextual()) {
+            entry.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(scrub.apply(entry.getValue().asText())));
+          } else {
+            todo.push(entry.getValue());
+          }
+        });
+      } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+        for (int i = 0; i < array.size(); i++) {
+          if (array.get(i).isTextual()) {
+            array.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(scrub.apply(array.get(i).asText())));
+          } else {
+            todo.push(array.get(i));
+          }
+        }
+      }
+    }
+    return copy;
+  }
+
+  /** {@code headers} with the key redacted from every value; the same object when no value holds it. */
+  private Headers scrubbed(Headers headers) {
+    for (int i = 0; i < headers.size(); i++) {
+      if (!headers.value(i).equals(scrub.apply(headers.value(i)))) {
+        Headers.Builder safe = new Headers.Builder();
+        for (int j = 0; j < headers.size(); j++) {
+          safe.addUnsafeNonAscii(headers.name(j), scrub.apply(headers.value(j)));
+        }
+        return safe.build();
+      }
+    }
+    return headers;
+  }
+
 
   /** What the classifier needs of the request an answer belongs to. */
   public interface Exchanged {
