@@ -1,11 +1,15 @@
 package io.github.unipilechat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.unipilechat.internal.form.FormField;
 import io.github.unipilechat.internal.form.FormSchema;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -194,6 +198,36 @@ class FieldOptionTest {
   @Test
   void withoutAnEqualsSignItIsRefused() {
     assertThat(startChat("--field", "subject")).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(cli.server().getRequestCount()).isZero();
+  }
+  /** Issue 21 item 8: procfs reports 0 bytes; the part said 0 and the body was cut short, "may have been sent". */
+  @Test
+  void aFileReportingNoSizeIsSentWhole() throws Exception {
+    Path proc = Path.of("/proc/version");
+    assumeTrue(Files.isRegularFile(proc) && Files.size(proc) == 0, "no procfs here");
+    String content = Files.readString(proc);
+    created();
+
+    assertThat(startChat("--field", "voice_message=@" + proc)).as(cli.stderr()).isZero();
+
+    assertThat(sentBody()).contains("filename=\"version\"", content);
+  }
+
+  @Test
+  void aFifoIsRefusedWithoutBlocking() throws Exception {
+    Path fifo = temp.resolve("pipe.m4a");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (IOException noMkfifo) {
+      mkfifo = null;
+    }
+    assumeTrue(mkfifo != null && mkfifo.waitFor() == 0 && Files.exists(fifo), "no mkfifo here");
+
+    int code = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> startChat("--field", "voice_message=@" + fifo));
+
+    assertThat(code).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(cli.stderr()).contains("not a regular file").hasLineCount(1);
     assertThat(cli.server().getRequestCount()).isZero();
   }
 }
