@@ -10,6 +10,7 @@ import io.github.unipilechat.drift.ResponseCheck;
 import io.github.unipilechat.drift.internal.DriftWatch;
 import io.github.unipilechat.drift.internal.ResponseSpec;
 import io.github.unipilechat.errors.ApiError;
+import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.OutcomeUnknown;
 import io.github.unipilechat.errors.OutcomeUnknownException;
 import io.github.unipilechat.errors.RequestNotSentException;
@@ -175,7 +176,8 @@ public final class OutcomeClassifier {
 
   /**
    * What a failure without an answer means: not sent (retryable unless cancelled), or outcome unknown (retryable
-   * for an idempotent method, which may be sent twice).
+   * for an idempotent method, which may be sent twice). An attachment whose own content failed before the body's
+   * first byte left ({@link LocalSourceException}) is a refused request, never retried.
    *
    * @param request the attempt's request
    * @param call the attempt's call, whose request carries the {@link SendTracker}
@@ -187,6 +189,12 @@ public final class OutcomeClassifier {
     SendTracker tracker = SendTracker.of(call.request());
     boolean mayHaveBeenSent = tracker != null && tracker.mayHaveBeenSent();
     String name = request.operation().name();
+    LocalSourceException local = LocalSourceException.in(e);
+    if (local != null && (tracker == null || !tracker.bodyStarted())) {
+      // An attachment failed before any byte of the body left: refused here, like any request that cannot be
+      // sent as built. Sending again would fail the same way, so it is not retried.
+      return Outcome.fatal(new InvalidRequestException(local.source(), local.problem() + "; nothing was sent"));
+    }
     boolean cancelled = call.isCanceled();
     if (!mayHaveBeenSent) {
       String why = cancelled ? "cancelled or out of time" : "could not connect";

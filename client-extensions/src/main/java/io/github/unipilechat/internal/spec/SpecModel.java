@@ -150,7 +150,8 @@ public final class SpecModel {
 
   /** The request rules of {@code operation}'s body, compiled on first use and kept with the operation. */
   public RequestCheck requestCheck(Operation operation) {
-    return operation.derived(RequestCheck.class, op -> new RequestCheck(form(op)));
+    return operation.derived(RequestCheck.class, op -> new RequestCheck(form(op),
+        op.body().map(Operation.Body::isMultipart).orElse(false)));
   }
 
   /** The path of the start-chat operation ({@value #PATH}). */
