@@ -16,6 +16,7 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * {@code 400 errors/malformed_request}; a body over {@link Builder#maxRequestBytes} (default
  * {@value #DEFAULT_MAX_REQUEST_BYTES} bytes) or with more than {@link Builder#maxParts} parts is
  * {@code 400 errors/content_too_large}, refused from its Content-Length before it is read, or once the limit is
- * passed when it has none. A path the document does not have is {@code 404}, another method on one it has {@code 405} with
+ * passed when it has none. A body is read without a worker thread before the route runs, and given up on
+ * ({@code 400 errors/malformed_request}) when it comes under 1 KB/s on average once 5 s have passed or is unfinished
+ * after 60 s. A path the document does not have is {@code 404}, another method on one it has {@code 405} with
  * {@code Allow}, and Jetty's own refusals (a header or path over 8 KB, a control character in a header) are
  * {@code 400}: all spec-shaped JSON that does not quote the request. The journal keeps the last
  * {@link Builder#journalLimit} requests.
@@ -69,6 +73,13 @@ public final class MockUnipileServer implements AutoCloseable {
   private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
   /** Set on a request the mock's route answered, so the "no such route" answer leaves its own 404 alone. */
   private static final String ANSWERED = MockUnipileServer.class.getName() + ".answered";
+  /** A body under this pace once {@link #BODY_GRACE} has passed is given up on (a slow sender, not a client). */
+  private static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+  private static final Duration BODY_GRACE = Duration.ofSeconds(5);
+  /** Whatever its pace, a body takes at most this long (100 MB at 1.7 MB/s; loopback does hundreds). */
+  private static final Duration MAX_BODY_TIME = Duration.ofSeconds(60);
+  /** Parts up to this size stay in memory; larger ones go to a temporary file. */
+  private static final long MEMORY_PART_BYTES = 1024 * 1024;
   private static final String MALFORMED = ErrorBody.MALFORMED;
   private static final String TOO_LARGE = ErrorBody.TOO_LARGE;
 
@@ -124,7 +135,12 @@ public final class MockUnipileServer implements AutoCloseable {
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = maxRequestBytes;
-      config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(jettyErrors);
+        // Outermost first: the guard times the body the eager reader reads, before any worker thread waits on it.
+        server.insertHandler(EagerMultipart.of(maxRequestBytes, maxParts, MEMORY_PART_BYTES));
+        server.insertHandler(new SlowBodyGuard(MIN_BODY_BYTES_PER_SECOND, BODY_GRACE, MAX_BODY_TIME));
+      });
       // Jetty's form defaults (1,000 keys, 200,000 bytes) would refuse spec-valid requests: 1,001 attendees, a long text.
       config.jetty.modifyServletContextHandler(context -> {
         context.setMaxFormKeys(maxParts);
@@ -274,11 +290,18 @@ public final class MockUnipileServer implements AutoCloseable {
     return text.length() <= 200 ? text : text.substring(0, 200) + "...";
   }
 
-  /** Jetty's multipart parser gave up: over a limit (no Content-Length to refuse it earlier) or not multipart. */
+  /**
+   * Jetty's multipart parser gave up: the body came too slowly, is over a limit (no Content-Length to refuse it
+   * earlier) or is not multipart.
+   */
   private void refuseUnreadable(Context ctx, Exception e) {
     String reason = "";
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       reason = t.getMessage() == null ? reason : t.getMessage();
+      if (t instanceof TimeoutException) { // SlowBodyGuard's pace or total time, or Jetty's idle timeout
+        answerError(ctx, 400, MALFORMED, "The body came too slowly: " + Printable.of(reason) + ".", List.of(), null);
+        return;
+      }
       if (reason.toLowerCase(Locale.ROOT).matches(".*(exceed|too large|too many|max ).*")) {
         answerError(ctx, 400, TOO_LARGE, tooLarge("more") + " (" + Printable.of(reason) + ")", List.of(), null);
         return;
@@ -361,7 +384,7 @@ public final class MockUnipileServer implements AutoCloseable {
    */
   private List<ReceivedField> received(Context ctx) throws IOException, ServletException {
     ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(
-        System.getProperty("java.io.tmpdir"), maxRequestBytes, maxRequestBytes, 1024 * 1024));
+        System.getProperty("java.io.tmpdir"), maxRequestBytes, maxRequestBytes, (int) MEMORY_PART_BYTES));
     List<ReceivedField> fields = new ArrayList<>();
     for (Part part : ctx.req().getParts()) {
       if (part.getSubmittedFileName() != null) {
