@@ -10,13 +10,13 @@ import io.github.unipilechat.contract.spec.ValidationResult;
 import io.github.unipilechat.contract.spec.Violation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,12 @@ import org.slf4j.LoggerFactory;
  * {@code 400 errors/malformed_request}; a body over {@link Builder#maxRequestBytes} (default
  * {@value #DEFAULT_MAX_REQUEST_BYTES} bytes) or with more than {@link Builder#maxParts} parts is
  * {@code 400 errors/content_too_large}, refused from its Content-Length before it is read, or once the limit is
- * passed when it has none. The journal keeps the last {@link Builder#journalLimit} requests.
+ * passed when it has none. A body is read without a worker thread before the route runs, and given up on
+ * ({@code 400 errors/malformed_request}) when it comes under 1 KB/s on average once 5 s have passed or is unfinished
+ * after 60 s. A path the document does not have is {@code 404}, another method on one it has {@code 405} with
+ * {@code Allow}, and Jetty's own refusals (a header or path over 8 KB, a control character in a header) are
+ * {@code 400}: all spec-shaped JSON that does not quote the request. The journal keeps the last
+ * {@link Builder#journalLimit} requests.
  */
 public final class MockUnipileServer implements AutoCloseable {
   /** The port of the local server the spec lists, {@code mock-server}'s default. */
@@ -65,8 +71,17 @@ public final class MockUnipileServer implements AutoCloseable {
   public static final int DEFAULT_JOURNAL_LIMIT = 1_000;
   /** Where Jetty's servlet request looks for the multipart limits (Javalin sets it the same way). */
   private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
-  private static final String MALFORMED = "errors/malformed_request";
-  private static final String TOO_LARGE = "errors/content_too_large";
+  /** Set on a request the mock's route answered, so the "no such route" answer leaves its own 404 alone. */
+  private static final String ANSWERED = MockUnipileServer.class.getName() + ".answered";
+  /** A body under this pace once {@link #BODY_GRACE} has passed is given up on (a slow sender, not a client). */
+  private static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+  private static final Duration BODY_GRACE = Duration.ofSeconds(5);
+  /** Whatever its pace, a body takes at most this long (100 MB at 1.7 MB/s; loopback does hundreds). */
+  private static final Duration MAX_BODY_TIME = Duration.ofSeconds(60);
+  /** Parts up to this size stay in memory; larger ones go to a temporary file. */
+  private static final long MEMORY_PART_BYTES = 1024 * 1024;
+  private static final String MALFORMED = ErrorBody.MALFORMED;
+  private static final String TOO_LARGE = ErrorBody.TOO_LARGE;
 
   private final String host;
   private final int requestedPort;
@@ -78,6 +93,7 @@ public final class MockUnipileServer implements AutoCloseable {
   private final Journal journal;
   private final boolean acceptNotDescribed;
   private volatile String defaultPrefer;
+  private volatile DocumentRoutes routes;
   private Javalin app;
 
   private MockUnipileServer(Builder builder) {
@@ -95,6 +111,16 @@ public final class MockUnipileServer implements AutoCloseable {
     return givenSpec != null ? givenSpec : SpecValidator.bundled();
   }
 
+  /** The document's routes, read on the first request that needs them. */
+  private DocumentRoutes routes() {
+    DocumentRoutes read = routes;
+    if (read == null) {
+      read = DocumentRoutes.of(spec().document());
+      routes = read;
+    }
+    return read;
+  }
+
   /** A builder: loopback, a free port, the bundled spec, any non-empty key. */
   public static Builder builder() {
     return new Builder();
@@ -105,15 +131,24 @@ public final class MockUnipileServer implements AutoCloseable {
     if (app != null) {
       throw new IllegalStateException("already started on port " + port());
     }
+    JsonErrorHandler jettyErrors = new JsonErrorHandler(this::spec);
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = maxRequestBytes;
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(jettyErrors);
+        // Outermost first: the guard times the body the eager reader reads, before any worker thread waits on it.
+        server.insertHandler(EagerMultipart.of(maxRequestBytes, maxParts, MEMORY_PART_BYTES));
+        server.insertHandler(new SlowBodyGuard(MIN_BODY_BYTES_PER_SECOND, BODY_GRACE, MAX_BODY_TIME));
+      });
       // Jetty's form defaults (1,000 keys, 200,000 bytes) would refuse spec-valid requests: 1,001 attendees, a long text.
       config.jetty.modifyServletContextHandler(context -> {
         context.setMaxFormKeys(maxParts);
         context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxRequestBytes));
+        context.setErrorHandler(jettyErrors);
       });
       config.routes.post(SpecValidator.PATH, this::startChat);
+      config.routes.error(404, this::noRoute);
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.warn("POST {} failed inside the mock", SpecValidator.PATH, e);
         answerError(ctx, 500, "errors/unexpected_error", "The mock failed on this request: "
@@ -222,11 +257,51 @@ public final class MockUnipileServer implements AutoCloseable {
     answer(ctx, 201, body, decoded, List.of());
   }
 
-  /** Jetty's multipart parser gave up: over a limit (no Content-Length to refuse it earlier) or not multipart. */
+  /**
+   * Javalin found no route: the document decides between "no such path" (404) and "no such method for this path"
+   * (405, with {@code Allow}); an operation the document has but the mock does not serve is 501. The request's own
+   * path and method are not copied into the answer.
+   */
+  private void noRoute(Context ctx) {
+    if (ctx.attribute(ANSWERED) != null) {
+      return; // the route's own 404 (Prefer: code=404)
+    }
+    DocumentRoutes.Match match = routes().match(ctx.req().getMethod(), ctx.path());
+    switch (match.kind()) {
+      case NO_SUCH_PATH -> answerNoRoute(ctx, 404, ErrorBody.NOT_FOUND, "No path of the spec matches the request's path.");
+      case NO_SUCH_METHOD -> {
+        String allowed = String.join(", ", match.allowed());
+        ctx.header("Allow", allowed);
+        answerNoRoute(ctx, 405, MALFORMED, "The spec has " + allowed + " on this path, not the request's method.");
+      }
+      case OPERATION -> answerNoRoute(ctx, 501, ErrorBody.NOT_IMPLEMENTED,
+          "The spec has this operation; this mock serves POST " + SpecValidator.PATH + " only.");
+    }
+  }
+
+  /** Outside the operation: no instance, no journal entry (the journal keeps the requests to the operation). */
+  private void answerNoRoute(Context ctx, int status, String wanted, String detail) {
+    ctx.status(status).contentType("application/json").result(ErrorBody.of(spec(), status, wanted, detail, null).toString());
+    LOG.info("{} {} -> {}", Printable.of(cut(ctx.req().getMethod())), Printable.of(cut(ctx.path())), status);
+  }
+
+  /** At most 200 characters of a request's text, for the log. */
+  private static String cut(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+  }
+
+  /**
+   * Jetty's multipart parser gave up: the body came too slowly, is over a limit (no Content-Length to refuse it
+   * earlier) or is not multipart.
+   */
   private void refuseUnreadable(Context ctx, Exception e) {
     String reason = "";
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       reason = t.getMessage() == null ? reason : t.getMessage();
+      if (t instanceof TimeoutException) { // SlowBodyGuard's pace or total time, or Jetty's idle timeout
+        answerError(ctx, 400, MALFORMED, "The body came too slowly: " + Printable.of(reason) + ".", List.of(), null);
+        return;
+      }
       if (reason.toLowerCase(Locale.ROOT).matches(".*(exceed|too large|too many|max ).*")) {
         answerError(ctx, 400, TOO_LARGE, tooLarge("more") + " (" + Printable.of(reason) + ")", List.of(), null);
         return;
@@ -250,12 +325,6 @@ public final class MockUnipileServer implements AutoCloseable {
         + maxParts + " parts (MockUnipileServer.Builder.maxRequestBytes/maxParts, mock-server --max-request-size/--max-parts).";
   }
 
-  /** The spec's error type if it lists it for this status, else the status's first type, so answers stay spec-valid. */
-  private String type(int status, String wanted) {
-    List<String> types = spec().errorTypes().getOrDefault(status, List.of());
-    return types.contains(wanted) || types.isEmpty() ? wanted : types.get(0);
-  }
-
   private void preferredError(Context ctx, Prefer prefer, DecodedRequest decoded) {
     int status = prefer.code();
     Map<Integer, List<String>> errorTypes = spec().errorTypes();
@@ -276,16 +345,11 @@ public final class MockUnipileServer implements AutoCloseable {
 
   /**
    * An error answer; {@code wanted} is the type meant, replaced by one the spec documents for the status when it
-   * lists others only (see {@link #type}), so every error the mock sends stays spec-valid after the provider renames one.
+   * lists others only (see {@link ErrorBody#type}), so every error the mock sends stays spec-valid after the provider
+   * renames one.
    */
   private void answerError(Context ctx, int status, String wanted, String detail, List<Violation> violations, DecodedRequest decoded) {
-    String type = type(status, wanted);
-    ObjectNode body = JSON.objectNode()
-        .put("title", HttpStatus.forStatus(status).getMessage())
-        .put("detail", detail)
-        .put("instance", SpecValidator.PATH)
-        .put("type", type)
-        .put("status", status);
+    ObjectNode body = ErrorBody.of(spec(), status, wanted, detail, SpecValidator.PATH);
     if (status == 429 || status == 503) {
       ctx.header("Retry-After", "1");
     }
@@ -293,6 +357,7 @@ public final class MockUnipileServer implements AutoCloseable {
   }
 
   private void answer(Context ctx, int status, ObjectNode body, DecodedRequest decoded, List<Violation> violations) {
+    ctx.attribute(ANSWERED, Boolean.TRUE);
     ctx.status(status).contentType("application/json").result(body.toString());
     journal.add(new JournalEntry(
         decoded == null ? JSON.objectNode() : decoded.fields(),
@@ -319,7 +384,7 @@ public final class MockUnipileServer implements AutoCloseable {
    */
   private List<ReceivedField> received(Context ctx) throws IOException, ServletException {
     ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(
-        System.getProperty("java.io.tmpdir"), maxRequestBytes, maxRequestBytes, 1024 * 1024));
+        System.getProperty("java.io.tmpdir"), maxRequestBytes, maxRequestBytes, (int) MEMORY_PART_BYTES));
     List<ReceivedField> fields = new ArrayList<>();
     for (Part part : ctx.req().getParts()) {
       if (part.getSubmittedFileName() != null) {
