@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.github.unipilechat.errors.InvalidRequestException.Violation;
 import io.github.unipilechat.internal.form.FieldNames;
@@ -30,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RequestCheck {
   private static final String LINKEDIN = "linkedin";
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+  private static final JsonSchemaFactory FACTORY = SchemaEngine.draft4(factory -> { });
 
   private final FormSchema form;
   private final boolean bracketNames;

@@ -22,6 +22,8 @@ import java.util.Optional;
 public final class PactSpecVerifier {
   static final String API_KEY_HEADER = "X-API-KEY";
   static final String MULTIPART = "multipart/form-data";
+  /** The longest pact value a violation quotes: a boundary is at most 70 characters (RFC 2046). */
+  private static final int SHOWN_MAX = 80;
 
   private final SpecValidator spec;
   private final boolean acceptNotDescribed;
@@ -80,21 +82,21 @@ public final class PactSpecVerifier {
     }
     Optional<String> key = request.header(API_KEY_HEADER);
     boolean keyPresent = key.isPresent() && !key.get().isBlank();
-    Optional<String> mediaType = request.mediaType();
     if (request.body().isEmpty()) {
       violations.add(request(interaction, "body", "required (requestBody.required: " + MULTIPART + ")"));
       return violations;
     }
-    if (mediaType.isEmpty() || !mediaType.get().toLowerCase(Locale.ROOT).startsWith(MULTIPART)) {
-      violations.add(request(interaction, "header Content-Type",
-          mediaType.orElse("(none)") + " is not " + MULTIPART + ", the only request content the spec allows"));
+    Optional<PactViolation> unfit = contentType(interaction, request);
+    if (unfit.isPresent()) {
+      violations.add(unfit.get());
       return violations;
     }
     List<MultipartFields.Field> parts;
     try {
-      parts = MultipartFields.read(request.body().get(), mediaType.get());
+      parts = MultipartFields.read(request.body().get(), sentType(request).orElseThrow());
     } catch (IOException e) {
-      violations.add(request(interaction, "body", "unreadable " + MULTIPART + " (" + e.getMessage() + ")"));
+      violations.add(request(interaction, "body", "unreadable " + MULTIPART + " ("
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")"));
       return violations;
     }
     List<ReceivedField> received = parts.stream().map(PactSpecVerifier::received).toList();
@@ -117,6 +119,55 @@ public final class PactSpecVerifier {
       violations.add(of(interaction, "response", violation));
     }
     return violations;
+  }
+
+  /**
+   * The Content-Type the request is sent with (its header; a V4 body's own type when there is no header) against
+   * what the body is: multipart/form-data, with the boundary the body's delimiter lines use. The body's own type in
+   * a pact is a note beside the body; the provider reads only the header.
+   */
+  private static Optional<PactViolation> contentType(String interaction, PactFile.Message request) {
+    Optional<String> header = request.header("Content-Type");
+    Optional<String> sent = sentType(request);
+    if (sent.isEmpty() || !essence(sent.get()).equals(MULTIPART)) {
+      return Optional.of(request(interaction, "header Content-Type", sent.map(PactSpecVerifier::shown).orElse("(none)")
+          + " is not " + MULTIPART + ", the only request content the spec allows"));
+    }
+    Optional<String> declared = request.contentType();
+    if (header.isPresent() && declared.isPresent() && !essence(declared.get()).equals(MULTIPART)) {
+      return Optional.of(request(interaction, "body", "is " + shown(declared.get()) + ", not the " + MULTIPART
+          + " its Content-Type header says"));
+    }
+    Optional<String> boundary = MultipartFields.boundary(sent.get());
+    if (boundary.isEmpty()) {
+      return Optional.of(request(interaction, "header Content-Type", shown(sent.get()) + " has no boundary: the"
+          + " provider cannot find the body's parts"));
+    }
+    byte[] body = request.body().orElseThrow();
+    Optional<String> declaredBoundary = declared.flatMap(MultipartFields::boundary);
+    if (declaredBoundary.isPresent() && !declaredBoundary.equals(boundary)
+        || !MultipartFields.uses(body, boundary.get())) {
+      String used = declaredBoundary.filter(b -> !b.equals(boundary.get()))
+          .or(() -> MultipartFields.firstBoundary(body)).map(b -> "'" + shown(b) + "'").orElse("none found");
+      return Optional.of(request(interaction, "header Content-Type", "boundary mismatch: the Content-Type header's"
+          + " boundary is not the one the body uses (header: '" + shown(boundary.get()) + "', body: " + used + ")"));
+    }
+    return Optional.empty();
+  }
+
+  /** The type the request goes out with: its Content-Type header, else (V4) its body's own type. */
+  private static Optional<String> sentType(PactFile.Message request) {
+    return request.header("Content-Type").or(request::contentType);
+  }
+
+  private static String essence(String mediaType) {
+    int semicolon = mediaType.indexOf(';');
+    return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** A value from the pact, cut to a line's worth; {@link PactViolation} escapes what it prints. */
+  private static String shown(String value) {
+    return value.length() <= SHOWN_MAX ? value : value.substring(0, SHOWN_MAX) + "...";
   }
 
   /** The request's method and path must name an operation of the document. */
