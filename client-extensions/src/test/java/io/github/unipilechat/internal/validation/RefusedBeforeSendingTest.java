@@ -197,7 +197,7 @@ class RefusedBeforeSendingTest {
   void malformedJsonSaysWhereNeverWhat() {
     // A key file named by mistake (--linkedin @key.txt): Jackson's own message quotes its first 256 characters.
     assertThat(linkedIn("sk_live_0123456789abcdef")).singleElement().satisfies(v -> {
-      assertThat(v.rule()).isEqualTo("is not valid JSON (line 1, column 8)").doesNotContain("sk_live");
+      assertThat(v.rule()).startsWith("is not valid JSON (line 1, column ").doesNotContain("sk_live");
     });
   }
 
