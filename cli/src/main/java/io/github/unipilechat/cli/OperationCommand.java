@@ -174,6 +174,7 @@ final class OperationCommand implements Callable<Integer> {
     builder.allowInsecureHttp(value(spec, "--allow-insecure-http"));
     builder.checkResponse(value(spec, "--check-response"))
         .driftListener(new CheckResponseOption.DriftLines(console.err(), secrets));
+    UploadProgress.Attached progress = UploadProgress.attach(builder, console.err());
     try (UnipileChatClient client = builder.build()) {
       print(client.call(request, options));
     } catch (ResponseDriftException e) {
@@ -182,6 +183,8 @@ final class OperationCommand implements Callable<Integer> {
         print(e.response().get());
       }
       throw e;
+    } finally {
+      progress.close();
     }
     return ExitCodes.OK;
   }

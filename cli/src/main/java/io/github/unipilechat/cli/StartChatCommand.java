@@ -193,6 +193,7 @@ final class StartChatCommand implements Callable<Integer> {
     }
     CheckResponseOption.DriftLines warnings = new CheckResponseOption.DriftLines(console.err(), secrets);
     builder.checkResponse(checkResponse).driftListener(warnings);
+    UploadProgress.Attached progress = UploadProgress.attach(builder, console.err());
     try (UnipileChatClient client = builder.build()) {
       print(client.startChat(request, options.build()));
     } catch (ResponseDriftException e) {
@@ -201,6 +202,8 @@ final class StartChatCommand implements Callable<Integer> {
         print(e.chatStarted().get());
       }
       throw e;
+    } finally {
+      progress.close();
     }
     return ExitCodes.OK;
   }
