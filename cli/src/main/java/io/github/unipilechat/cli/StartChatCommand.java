@@ -31,10 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code start-chat}: sends one start-chat request and prints the response JSON. */
 final class StartChatCommand implements Callable<Integer> {
   static final String NAME = "start-chat";
-  static final String BASE_URL_ENV = "UNIPILE_BASE_URL";
-  static final String DSN_ENV = "UNIPILE_DSN";
-  static final String API_KEY_ENV = "UNIPILE_API_KEY";
-  private static final String DEMO_KEY = "demo-key";
+  static final String BASE_URL_ENV = Target.BASE_URL_ENV;
+  static final String DSN_ENV = Target.DSN_ENV;
+  static final String API_KEY_ENV = Target.API_KEY_ENV;
   /** The most {@code --linkedin @FILE} reads: far more than any options object, far less than memory. */
   static final long LINKEDIN_FILE_LIMIT = 1 << 20;
   /** The longest {@code --timeout}: a day. */
@@ -144,45 +143,14 @@ final class StartChatCommand implements Callable<Integer> {
       // The client's hint names its Java switch; on the command line the switch is a flag.
       throw new IllegalArgumentException(e.message("--accept-not-described"), e);
     }
-    Optional<String> url = Optional.ofNullable(baseUrl).or(() -> console.variable(BASE_URL_ENV));
-    Optional<String> dsnValue = Optional.ofNullable(dsn).or(() -> console.variable(DSN_ENV));
-    if (url.isPresent() && dsnValue.isPresent()) {
-      throw new IllegalArgumentException("--base-url and --dsn (or their variables) name two targets; give one");
-    }
-    Optional<String> key = Optional.ofNullable(apiKey).or(() -> console.variable(API_KEY_ENV));
-    boolean noTarget = url.isEmpty() && dsnValue.isEmpty();
-    if (mock) {
-      if (!noTarget) {
-        throw new IllegalArgumentException("--mock and a target (--base-url/--dsn, " + BASE_URL_ENV + "/" + DSN_ENV
-            + ") both given; give one");
+    Target target = Target.of(console, baseUrl, dsn, apiKey, mock);
+    if (target.embedded()) {
+      try (MockUnipileServer embedded = embeddedMock.take(acceptNotDescribed)) {
+        target.sayEmbedded(embedded.baseUrl());
+        return send(target.builder(embedded.baseUrl()), request);
       }
-      return sendToEmbeddedMock(request);
     }
-    if (noTarget) {
-      if (key.isPresent()) {
-        // Most likely a misspelled or unexported target variable: never send a real key to a stand-in.
-        throw new IllegalArgumentException("an API key is set (--api-key or " + API_KEY_ENV + ") but no target:"
-            + " set " + DSN_ENV + " or " + BASE_URL_ENV + " (or give --dsn/--base-url); nothing was sent."
-            + " To try the embedded mock server instead, add --mock");
-      }
-      return sendToEmbeddedMock(request);
-    }
-    UnipileChatClient.Builder builder = UnipileChatClient.builder()
-        .apiKey(key.orElseThrow(() -> new IllegalArgumentException("no API key: give --api-key or set " + API_KEY_ENV)));
-    url.ifPresent(builder::baseUrl);
-    dsnValue.ifPresent(builder::dsn);
-    return send(builder, request);
-  }
-
-  /** No target and no key (or --mock): try the request out against the mock with a demo key, and say so. */
-  private int sendToEmbeddedMock(StartChatRequest request) throws IOException {
-    try (MockUnipileServer mock = embeddedMock.take(acceptNotDescribed)) {
-      console.err().println("unipile-chat: no --base-url/--dsn (nor " + BASE_URL_ENV + "/" + DSN_ENV
-          + "): sent to an embedded mock server at " + mock.baseUrl() + ".");
-      console.err().println("unipile-chat: to reach Unipile, add --dsn YOUR_DSN (e.g. api8.unipile.com:13851) and set "
-          + API_KEY_ENV + ".");
-      return send(UnipileChatClient.builder().baseUrl(mock.baseUrl()).apiKey(DEMO_KEY), request);
-    }
+    return send(target.builder(null), request);
   }
 
   private int send(UnipileChatClient.Builder builder, StartChatRequest request) throws IOException {

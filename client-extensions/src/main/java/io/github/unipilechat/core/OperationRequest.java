@@ -20,6 +20,7 @@ import io.github.unipilechat.internal.spec.Parameter;
 import io.github.unipilechat.internal.spec.ParameterCheck;
 import io.github.unipilechat.internal.spec.RequestCheck;
 import io.github.unipilechat.internal.spec.SpecModel;
+import io.github.unipilechat.internal.spec.TextValue;
 import io.github.unipilechat.multipart.FormPart;
 import java.math.BigDecimal;
 import java.util.AbstractMap;
@@ -620,9 +621,8 @@ public final class OperationRequest {
           Violation.Kind.NOT_DESCRIBED)));
     }
 
-    /** A form value is text; the schema may ask for the number or boolean that text spells. */
     static JsonNode scalar(JsonNode schema, String value) {
-      return scalar(schema.path("type").asText(), value);
+      return TextValue.typed(schema, value);
     }
 
     /** As {@link #scalar(JsonNode, String)}, for a schema's {@code type}. */

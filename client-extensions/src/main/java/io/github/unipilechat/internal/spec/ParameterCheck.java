@@ -79,27 +79,7 @@ public final class ParameterCheck {
     return violations;
   }
 
-  /** A parameter travels as text; its schema may ask for the number or boolean that text spells. */
-  private static JsonNode typed(JsonNode schema, String value) {
-    String type = schema.path("type").asText();
-    try {
-      switch (type) {
-        case "integer" -> {
-          return JsonNodeFactory.instance.numberNode(new BigDecimal(value).toBigIntegerExact());
-        }
-        case "number" -> {
-          return JsonNodeFactory.instance.numberNode(new BigDecimal(value));
-        }
-        case "boolean" -> {
-          if (value.equals("true") || value.equals("false")) {
-            return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(value));
-          }
-        }
-        default -> { }
-      }
-    } catch (NumberFormatException | ArithmeticException notANumber) {
-      // Left as text: the validator names the type the spec wants.
-    }
-    return JsonNodeFactory.instance.textNode(value);
+  static JsonNode typed(JsonNode schema, String value) {
+    return TextValue.typed(schema, value);
   }
 }
