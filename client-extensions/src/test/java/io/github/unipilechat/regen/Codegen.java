@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.unipilechat.internal.validation.ProviderSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.openapitools.codegen.config.GlobalSettings;
 public final class Codegen {
   /** The generator settings file, relative to this module (surefire runs in the module's directory). */
   public static final Path CONFIG = Path.of("..", "client-generated", "openapi-generator.yaml");
+  /** The build's fix-up of the generator's input (client-generated/pom.xml runs it before the generator too). */
+  public static final Path INPUT_FIXUP = Path.of("..", "client-generated", "src", "build", "CodegenInput.java");
 
   static {
     // The generator logs every file it writes; the build's own run is quiet, and so is this one.
@@ -45,8 +48,10 @@ public final class Codegen {
       Path specFile = work.resolve("openapi.json");
       new ObjectMapper().writeValue(specFile.toFile(), spec);
       Path out = work.resolve("generated");
+      Path input = work.resolve("codegen-input.json");
+      fixUp(specFile, input);
       CodegenConfigurator config = CodegenConfigurator.fromFile(CONFIG.toString())
-          .setInputSpec(specFile.toString()).setOutputDir(out.toString()).setValidateSpec(false);
+          .setInputSpec(input.toString()).setOutputDir(out.toString()).setValidateSpec(false);
       if (packagePrefix != null) {
         config.setModelPackage(packagePrefix + ".model").setApiPackage(packagePrefix + ".api")
             .setInvokerPackage(packagePrefix);
@@ -79,6 +84,20 @@ public final class Codegen {
       return classes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs the build's CodegenInput on {@code spec}, as client-generated/pom.xml does. */
+  private static void fixUp(Path spec, Path input) throws IOException {
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", testClassPath(), INPUT_FIXUP.toString(), spec.toString(), input.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readNBytes(64 * 1024), StandardCharsets.UTF_8);
+    try {
+      assertThat(process.waitFor()).as("CodegenInput.java: %s", output).isZero();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
