@@ -14,10 +14,16 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
+import io.swagger.v3.oas.models.OpenAPI;
+import java.util.Set;
+import java.util.TreeSet;
+import org.openapitools.codegen.ClientOptInput;
+import org.openapitools.codegen.CodegenConfig;
 import org.openapitools.codegen.CodegenConstants;
 import org.openapitools.codegen.DefaultGenerator;
 import org.openapitools.codegen.config.CodegenConfigurator;
 import org.openapitools.codegen.config.GlobalSettings;
+import org.openapitools.codegen.utils.ModelUtils;
 
 /**
  * Regenerates the client from a (mutated) copy of the spec, with the very settings client-generated/pom.xml
@@ -82,6 +88,52 @@ public final class Codegen {
       Files.createDirectories(bundled.getParent());
       Files.copy(specFile, bundled);
       return classes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The simple name of the model class the build generates for each response schema of every operation of
+   * {@code spec}, read from the generator itself (its normalizer and inline-model naming, with the build's
+   * settings), not guessed from titles or operation ids.
+   */
+  @SuppressWarnings("deprecation") // ClientOptInput's getters: the one way to the generator's config and document
+  public static Set<String> responseModels(JsonNode spec, Path work) {
+    try {
+      Files.createDirectories(work);
+      Path specFile = work.resolve("openapi.json");
+      new ObjectMapper().writeValue(specFile.toFile(), spec);
+      Path input = work.resolve("codegen-input.json");
+      fixUp(specFile, input);
+      ClientOptInput options = CodegenConfigurator.fromFile(CONFIG.toString())
+          .setInputSpec(input.toString()).setOutputDir(work.resolve("unused").toString()).setValidateSpec(false)
+          .toClientOptInput();
+      // A run that writes no code (a VERSION file under work/): the generator normalizes the document and names its inline schemas
+      // (models, APIs and supporting files are filtered to none, as regenerate() filters them to some).
+      GlobalSettings.setProperty(CodegenConstants.MODELS, "false");
+      GlobalSettings.setProperty(CodegenConstants.APIS, "false");
+      GlobalSettings.setProperty(CodegenConstants.SUPPORTING_FILES, "false");
+      try {
+        new DefaultGenerator().opts(options).generate();
+      } finally {
+        GlobalSettings.reset();
+      }
+      CodegenConfig config = options.getConfig();
+      OpenAPI api = options.getOpenAPI();
+      Set<String> models = new TreeSet<>();
+      api.getPaths().values().forEach(item -> item.readOperations().forEach(operation ->
+          operation.getResponses().values().forEach(response -> {
+            if (response.getContent() != null) {
+              response.getContent().values().forEach(media -> {
+                String ref = media.getSchema() == null ? null : media.getSchema().get$ref();
+                if (ref != null) {
+                  models.add(config.toModelName(ModelUtils.getSimpleRef(ref)));
+                }
+              });
+            }
+          })));
+      return models;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
