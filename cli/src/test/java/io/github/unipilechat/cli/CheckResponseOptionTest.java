@@ -1,5 +1,6 @@
 package io.github.unipilechat.cli;
 
+import io.github.unipilechat.internal.validation.ProviderSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -27,7 +28,15 @@ class CheckResponseOptionTest {
         "warning: response differs from the spec: HTTP 201 at /chat_id (missing field): spec says a required field; "
             + "got absent",
         "warning: response differs from the spec: HTTP 201 at /chatId (not described): spec says no such field (it "
-            + "describes object, chat_id, message_id); got a string");
+            + "describes " + String.join(", ", createdFields()) + "); got a string");
+  }
+
+  /** The 201 body's fields, in the order the spec lists them (the warning names them so). */
+  private static List<String> createdFields() {
+    List<String> fields = new ArrayList<>();
+    ProviderSpec.document().at("/paths/~1api~1v1~1chats/post/responses/201/content").forEach(media ->
+        media.at("/schema/properties").fieldNames().forEachRemaining(fields::add));
+    return fields;
   }
 
   @Test

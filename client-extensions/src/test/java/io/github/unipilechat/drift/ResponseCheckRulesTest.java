@@ -1,5 +1,6 @@
 package io.github.unipilechat.drift;
 
+import io.github.unipilechat.SpecOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -28,8 +29,8 @@ class ResponseCheckRulesTest {
       ChatStarted started = server.client().startChat(ChatServer.request());
       assertThat(started.chatId()).hasValue("c");
       assertThat(log.driftLines()).singleElement().asString()
-          .contains("HTTP 201 at /new_field (not described): spec says no such field (it describes object, chat_id, "
-              + "message_id); got an integer");
+          .contains("HTTP 201 at /new_field (not described): spec says no such field (it describes "
+              + String.join(", ", SpecOrder.createdFields()) + "); got an integer");
     }
   }
 

@@ -26,8 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
  * client's own tree-and-bracket path sends both.
  */
 class RegeneratedSpecReachesTheWireTest {
+  /** The Recruiter shape's properties: the linkedin branch whose api is "recruiter", wherever the spec lists it. */
   private static final String RECRUITER =
-      "/paths/~1api~1v1~1chats/post/requestBody/content/multipart~1form-data/schema/properties/linkedin/anyOf/1/properties";
+      "/paths/~1api~1v1~1chats/post/requestBody/content/multipart~1form-data/schema/properties/linkedin/anyOf/"
+          + recruiterIndex() + "/properties";
+
+  private static int recruiterIndex() {
+    JsonNode shapes = ProviderSpec.requestSchema().path("properties").path("linkedin").path("anyOf");
+    for (int i = 0; i < shapes.size(); i++) {
+      if (shapes.get(i).path("properties").path("api").path("enum").toString().contains("\"recruiter\"")) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no recruiter shape in the spec");
+  }
 
   @TempDir static Path temp;
   private static ClassLoader regenerated;

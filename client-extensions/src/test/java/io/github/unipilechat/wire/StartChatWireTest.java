@@ -1,5 +1,6 @@
 package io.github.unipilechat.wire;
 
+import io.github.unipilechat.SpecOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.unipilechat.ChatStarted;
@@ -68,7 +69,9 @@ class StartChatWireTest {
     chat.client().startChat(minimal().text("").build());
 
     CapturedForm form = chat.captured();
-    assertThat(form.names()).containsExactly("account_id", "attendees_ids");
+    // Exactly the two fields set, in the order the spec lists them (the client sends parts in that order).
+    assertThat(form.names()).containsExactlyElementsOf(
+        SpecOrder.inOrder(SpecOrder.requestFields(), List.of("account_id", "attendees_ids")));
     assertThat(form.parts()).noneMatch(p -> p.text().equals("null") || p.body().size() == 0);
   }
 

@@ -16,4 +16,17 @@ public final class SpecFacts {
         .forEach(shape -> shape.at("/properties/api/enum").forEach(api -> apis.add(api.asText())));
     return "must be one of " + apis;
   }
+
+  /** What the message for an undocumented status lists: every status of the operation, in the spec's order. */
+  public static String documentedStatuses() {
+    return "(documented: " + String.join(", ", SpecValidator.bundled().documentedStatuses()) + ")";
+  }
+
+  /** The {@code type} values the start-chat operation documents for {@code status}, in the spec's order. */
+  public static List<String> errorTypes(int status) {
+    List<String> types = new ArrayList<>();
+    SpecValidator.bundled().document().at("/paths/~1api~1v1~1chats/post/responses/" + status + "/content")
+        .forEach(media -> media.at("/schema/properties/type/enum").forEach(type -> types.add(type.asText())));
+    return types;
+  }
 }

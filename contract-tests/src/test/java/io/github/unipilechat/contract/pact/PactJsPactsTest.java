@@ -37,7 +37,7 @@ class PactJsPactsTest {
   @CsvSource(delimiter = '|', textBlock = """
       pactjs-v3-body-premium       | request field linkedin.api                             | must be one of [
       pactjs-v4-body-days-2        | request field linkedin.follow_up.scheduled_time.days  | 3
-      pactjs-v4-body-status-200    | response status                                       | 200 is not documented for POST /api/v1/chats (documented: 201, 400,
+      pactjs-v4-body-status-200    | response status                                       | 200 is not documented for POST /api/v1/chats (documented:
       pactjs-v4-multipart-body     | request field account_id                              | is required
       pactjs-v3-multipart-upload   | request field account_id                              | is required
       """)
