@@ -19,21 +19,24 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The mock serves every operation of the document it is given: here the seed with the provider's reference pages of
  * each kind merged in (multipart with a path parameter, GET with query parameters, DELETE, a JSON body, a literal path
- * beside a template). Every answer is checked against its own operation's documented answers on the way back.
+ * beside a template), run by {@link MockUnipileExtension}. Every answer is checked against its own operation's
+ * documented answers on the way back.
  */
 class MockEveryOperationTest {
   private static final SpecValidator SPEC = ProviderPages.spec(ALL);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
   private static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build();
+  /** The JUnit extension, with the merged document: a fresh journal before each test. */
+  @RegisterExtension
+  static final MockUnipileExtension EXTENSION = new MockUnipileExtension(MockUnipileServer.builder().spec(SPEC));
   private static MockUnipileServer mock;
 
   record Answer(int status, JsonNode body, Response response) {
@@ -42,19 +45,9 @@ class MockEveryOperationTest {
     }
   }
 
-  @BeforeAll
-  static void start() {
-    mock = MockUnipileServer.builder().spec(SPEC).build().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    mock.close();
-  }
-
   @BeforeEach
-  void clear() {
-    mock.journal().clear();
+  void server() {
+    mock = EXTENSION.server();
   }
 
   private static Answer send(String method, String path, RequestBody body, String... headers) {
@@ -105,8 +98,8 @@ class MockEveryOperationTest {
 
   @Test
   void aChatIdWithReservedCharactersReachesTheOperationDecoded() {
-    assertThat(send("POST", "/api/v1/chats/ch%2B1%20x/messages", form("text", "Hello")).status()).isEqualTo(201);
-    assertThat(mock.journal().last().pathParameters()).containsEntry("chat_id", "ch+1 x");
+    assertThat(send("POST", "/api/v1/chats/ch%2B1%20x%2Fy/messages", form("text", "Hello")).status()).isEqualTo(201);
+    assertThat(mock.journal().last().pathParameters()).containsEntry("chat_id", "ch+1 x/y");
   }
 
   @Test
