@@ -182,9 +182,11 @@ public final class SpecValidator {
   public ValidationResult validateRequest(Route.Found route, ReceivedRequest request, DecodedRequest body) {
     Operation operation = model.operation(route.operationId());
     List<Violation> violations = new ArrayList<>(layer.get().request(operation, request, body != null));
-    for (InvalidRequestException.Violation finding : ParameterCheck.of(operation)
-        .check(route.pathParameters(), request.query(), request.firstHeaderValues())) {
-      violations.add(of(finding));
+    if (!operation.parameters().isEmpty()) {
+      for (InvalidRequestException.Violation finding : ParameterCheck.of(operation)
+          .check(route.pathParameters(), request.query(), request.firstHeaderValues())) {
+        violations.add(of(finding));
+      }
     }
     if (body != null && operation.body(request.contentType()).isPresent()) {
       violations.addAll(body.formViolations());

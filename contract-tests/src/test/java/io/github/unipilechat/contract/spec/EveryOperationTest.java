@@ -136,4 +136,21 @@ class EveryOperationTest {
     assertThat(SPEC.validateResponse(route, 200, "application/json", Map.of(), "{\"object\":\"ChatStarted\"}").summary())
         .startsWith("object:");
   }
+
+  @Test
+  void oneVerdictPerShapeNeverTellsOneRequestAnothersFindings() {
+    Route.Found route = found("GET", "/api/v1/chats");
+    for (String name : List.of("colour", "flavour", "colour")) {
+      ValidationResult result = SPEC.validateRequest(route,
+          ReceivedRequest.of("GET", "/api/v1/chats?" + name + "=x&limit=5", KEY), null);
+      assertThat(result.violations()).extracting(Violation::field).containsExactly(name);
+    }
+    Route.Found cancel = found("DELETE", "/api/v1/users/invite/sent/inv_1");
+    assertThat(SPEC.validateRequest(cancel, ReceivedRequest.of("DELETE", "/api/v1/users/invite/sent/inv_1?account_id=a", KEY),
+        null).violations()).isEmpty();
+    assertThat(SPEC.validateRequest(cancel, ReceivedRequest.of("DELETE", "/api/v1/users/invite/sent/inv_2?account_id=", KEY),
+        null).summary()).isEqualTo("account_id: is required (query parameter)");
+    assertThat(SPEC.validateRequest(cancel, ReceivedRequest.of("DELETE", "/api/v1/users/invite/sent/inv_3?account_id=b",
+        Map.of("X-API-KEY", List.of(""))), null).summary()).isEqualTo("X-API-KEY: is required");
+  }
 }
