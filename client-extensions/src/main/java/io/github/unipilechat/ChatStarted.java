@@ -2,11 +2,15 @@ package io.github.unipilechat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.core.OperationResponse;
+import io.github.unipilechat.internal.UntrustedText;
 import java.util.Optional;
 import okhttp3.Headers;
 
 /** The provider's answer to a started chat: its ids (either may be null per the spec) and the raw status and headers. */
 public final class ChatStarted {
+  /** Far longer than any id the provider gives; an id is an echo of the server, so a message shows it bounded. */
+  private static final int ID_SHOWN_MAX = 100;
+
   private final String chatId;
   private final String messageId;
   private final int status;
@@ -52,13 +56,20 @@ public final class ChatStarted {
     return status;
   }
 
-  /** The answer's headers, as received. */
+  /** The answer's headers, as received but for the API key, redacted from any value that echoed it. */
   public Headers headers() {
     return headers;
   }
 
+  /** One line, each id bounded (the accessors have them whole). */
   @Override
   public String toString() {
-    return "ChatStarted{status=" + status + ", chat_id=" + chatId + ", message_id=" + messageId + "}";
+    return "ChatStarted{status=" + status + ", chat_id=" + shown(chatId()) + ", message_id=" + shown(messageId())
+        + "}";
+  }
+
+  /** An id as a message shows it: one line, bounded; "null" when absent. */
+  private static String shown(Optional<String> id) {
+    return id.map(text -> UntrustedText.oneLine(text, ID_SHOWN_MAX)).orElse("null");
   }
 }

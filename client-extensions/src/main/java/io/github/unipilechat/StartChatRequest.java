@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.core.OperationRequest;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.files.Attachment;
+import io.github.unipilechat.internal.form.FieldNames;
 import io.github.unipilechat.internal.form.FormField;
 import io.github.unipilechat.internal.form.FormSchema;
 import io.github.unipilechat.internal.spec.Operation;
@@ -181,7 +182,8 @@ public final class StartChatRequest {
      * {@code linkedin.foo}, or {@code follow_up} under the classic shape) and a value matching several of an
      * {@code anyOf}'s branches at once ({@code days} with {@code weeks}). Valid by the spec's letter, but the provider
      * may silently ignore them, so by default they are refused as {@code NOT_DESCRIBED} findings, apart from the
-     * rules the spec states (which are always refused). The mock server ({@code MockUnipileServer.Builder
+     * rules the spec states (which are always refused). Even with it, a second value for a field or key, a value a
+     * rule refuses, and a name or key holding {@code [}, {@code ]} or a control character are refused. The mock server ({@code MockUnipileServer.Builder
      * .acceptNotDescribed}, {@code mock-server --accept-not-described}) and {@code verify-pact}
      * ({@code --accept-not-described}) have the same switch. Set it before {@link #field(String, String)} for a
      * top-level name the spec does not have.
@@ -264,18 +266,26 @@ public final class StartChatRequest {
     /**
      * Sets any non-file field by its spec name, including one the provider added after this SDK was written: a
      * text field takes one value (an empty value means not set), an array field one element per call (repeat
-     * the call), an object field its JSON ({@code linkedin} as {@link LinkedInOptions#fromJson(String)} reads it).
+     * the call), an object field its JSON ({@code linkedin} as {@link LinkedInOptions#fromJson(String)} reads it),
+     * or one key of it by a bracket name, as the provider reads the form: {@code field("linkedin[api]", "recruiter")}
+     * then {@code field("linkedin[signature]", "Jane")} (a number or boolean is read as the spec types the key).
      *
      * <p>A name the spec does not have is refused, naming the ones it has, unless {@link #acceptNotDescribed(boolean)}
-     * was switched on before: then it is sent as a text part after the spec's fields.
+     * was switched on before: then it is sent as a text part after the spec's fields. Either way a field has one
+     * source and single-valued fields one value: an object given whole and by bracket names (or by
+     * {@link #linkedIn} and by name), a name or key given twice, a name holding a control character (ESC, DEL...),
+     * and a bracket name that is not an object field and its keys are refused.
      *
      * @throws InvalidRequestException when the spec has no such field (naming the ones it has), the field is a
-     *     file field, a single-valued field is given twice, or an object's JSON is malformed
+     *     file field, a single-valued field or key is given twice, an object is given twice, the name is malformed,
+     *     or an object's JSON is malformed
      */
     public Builder field(String name, String value) {
       Objects.requireNonNull(value, "value");
       if (LINKEDIN.equals(name) && FORM.field(name).map(f -> f.kind() == FormField.Kind.OBJECT).orElse(false)) {
-        return linkedIn(LinkedInOptions.fromJson(value));
+        LinkedInOptions options = LinkedInOptions.fromJson(value);
+        request.field(name, value); // one source: refused when linkedin was given before, whole or key by key
+        return linkedIn(options);
       }
       request.field(name, value);
       return this;
@@ -289,6 +299,9 @@ public final class StartChatRequest {
      *     a file field, or a single-file field is given twice
      */
     public Builder field(String name, Attachment file) {
+      if (name != null && FieldNames.controlAt(name) >= 0) {
+        throw new InvalidRequestException(FieldNames.shown(name), FieldNames.refusal(name));
+      }
       FORM.require(name);
       request.field(name, file);
       return this;

@@ -24,16 +24,18 @@ final class CheckResponseOption implements ITypeConverter<ResponseCheck> {
   /** Prints each distinct difference once, one line each, on the command's stderr. */
   static final class DriftLines implements DriftListener {
     private final PrintStream err;
+    private final Secrets secrets;
     private final Set<DriftFinding> printed = ConcurrentHashMap.newKeySet();
 
-    DriftLines(PrintStream err) {
+    DriftLines(PrintStream err, Secrets secrets) {
       this.err = err;
+      this.secrets = secrets;
     }
 
     @Override
     public void onDrift(DriftFinding finding) {
       if (printed.add(finding)) {
-        err.println("warning: response differs from the spec: " + finding);
+        err.println("warning: response differs from the spec: " + secrets.scrub(finding.toString()));
       }
     }
   }

@@ -13,6 +13,11 @@ final class ExitCodes {
   static final int OUTCOME_UNKNOWN = 4;
   /** {@code --check-response fail}: the answer differs from the spec (after a 201 the chat WAS started). */
   static final int RESPONSE_DRIFT = 5;
+  /**
+   * The {@code ./unipile-chat} script could not start the command (no Java, or the build failed); the command line
+   * itself never exits with it, so a script can tell the two apart.
+   */
+  static final int LAUNCHER_FAILED = 6;
 
   private ExitCodes() {}
 }

@@ -5,10 +5,10 @@ import io.github.unipilechat.drift.ResponseDriftException;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.UnipileApiException;
 import io.github.unipilechat.errors.UnipileException;
-import io.github.unipilechat.internal.ApiKey;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -37,9 +37,14 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     String message = e.getMessage() == null ? e.getClass().getSimpleName()
         : e instanceof UnipileException || e instanceof IllegalArgumentException ? e.getMessage()
         : e.getMessage() + " (" + e.getClass().getSimpleName() + ")";
-    console.err().println("error: " + oneLine(scrub(message, sub)));
+    Secrets secrets = Secrets.of(sub.matchedOptionValue("--api-key", (String) null), console);
+    console.err().println("error: " + oneLine(secrets.scrub(message)));
     if (sub.hasMatchedOption("--verbose")) {
-      e.printStackTrace(console.err());
+      // The trace repeats every message in the chain: the same net as the line above.
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      console.err().print(secrets.scrub(trace.toString()));
+      console.err().flush();
     }
     return exitCode(e);
   }
@@ -98,25 +103,6 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     String message = e.getMessage() == null ? "bad command line" : e.getMessage();
     String value = e.getValue();
     return value == null || value.isEmpty() ? message : message.replace(value, "(value not shown)");
-  }
-
-  /** The key this command was given, redacted from what we print (the client already scrubs; this is the net). */
-  private String scrub(String message, ParseResult parsed) {
-    List<String> keys = new ArrayList<>();
-    Optional.ofNullable(parsed.matchedOptionValue("--api-key", (String) null)).ifPresent(keys::add);
-    console.variable(StartChatCommand.API_KEY_ENV).ifPresent(keys::add);
-    String safe = message;
-    for (String key : keys) {
-      if (key.length() < 8) {
-        continue; // not a real key: redacting a few letters everywhere would only garble the message
-      }
-      try {
-        safe = ApiKey.of(key).scrub(safe);
-      } catch (IllegalArgumentException notAKey) {
-        safe = safe.replace(key, "[redacted]");
-      }
-    }
-    return safe;
   }
 
   /**

@@ -1,5 +1,10 @@
 package io.github.unipilechat.cli;
 
+import io.github.unipilechat.internal.spec.Operation;
+import io.github.unipilechat.internal.spec.SpecModel;
+import java.util.Map;
+import java.util.Set;
+
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -22,7 +27,8 @@ public final class Main implements Runnable {
   Main(Console console) {
     this.console = console;
     this.spec = CommandSpecs.withStandardHelpOptions(
-        CommandSpecs.command(this, "unipile-chat", "Unipile \"Start a new chat\" client and contract kit."));
+        CommandSpecs.command(this, "unipile-chat", "Unipile API client and contract kit: start a chat, call any"
+            + " operation of the provider's document, run the mock server, verify pacts."));
   }
 
   CommandSpec spec() {
@@ -71,6 +77,16 @@ public final class Main implements Runnable {
       if (!COMMANDS.contains(first) || first.equals(name)) {
         cli.addSubcommand(name, command(name, console, mock));
       }
+    }
+    if (!COMMANDS.contains(first)) {
+      // One command per operation of the bundled document, read only when no fixed command was named.
+      SpecModel model = SpecModel.bundled();
+      Map<String, Operation> operations = OperationCommand.names(model, Set.copyOf(COMMANDS));
+      operations.forEach((name, operation) -> {
+        if (!operations.containsKey(first) || first.equals(name)) {
+          cli.addSubcommand(name, new OperationCommand(console, mock, model, operation, name).spec());
+        }
+      });
     }
     // "@path" is an argument, never a file to splice in: --text @/etc/hostname would send the file.
     cli.setExpandAtFiles(false)

@@ -6,6 +6,7 @@ import static io.github.unipilechat.cli.CommandSpecs.value;
 
 import io.github.unipilechat.contract.mock.MockUnipileServer;
 import io.github.unipilechat.contract.spec.SpecValidator;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -97,7 +98,7 @@ final class MockServerCommand implements Callable<Integer> {
     boolean acceptNotDescribed = value(spec, "--accept-not-described");
     try (MockUnipileServer server = MockUnipileServer.builder().host(host).port(port).expectedApiKey(apiKey)
         .maxRequestBytes(maxRequestSize).maxParts(maxParts).journalLimit(journalSize)
-        .spec(specFile == null ? SpecValidator.bundled() : SpecValidator.fromFile(specFile))
+        .spec(specFile == null ? SpecValidator.bundled() : spec(specFile))
         .acceptNotDescribed(acceptNotDescribed).build().start()) {
       console.err().println("mock Unipile server listening on " + server.baseUrl()
           + " (every operation of the spec" + (apiKey == null ? ", any X-API-KEY" : ", X-API-KEY required") + ")");
@@ -112,5 +113,14 @@ final class MockServerCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The spec file's validator; a file that cannot be used is bad input (exit 2), said in one line. */
+  private static SpecValidator spec(Path file) {
+    try {
+      return SpecValidator.fromFile(file);
+    } catch (UncheckedIOException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 }

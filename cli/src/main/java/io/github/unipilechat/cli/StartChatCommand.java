@@ -62,6 +62,7 @@ final class StartChatCommand implements Callable<Integer> {
   private boolean allowInsecureHttp;
   private boolean acceptNotDescribed;
   private ResponseCheck checkResponse;
+  private Secrets secrets;
 
   StartChatCommand(Console console, EmbeddedMock embeddedMock) {
     this.console = console;
@@ -135,6 +136,7 @@ final class StartChatCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     read();
+    secrets = Secrets.of(apiKey, console);
     StartChatRequest request;
     try {
       request = request();
@@ -189,8 +191,9 @@ final class StartChatCommand implements Callable<Integer> {
     if (timeoutSeconds != null) {
       options.deadline(Duration.ofSeconds(timeoutSeconds));
     }
-    CheckResponseOption.DriftLines warnings = new CheckResponseOption.DriftLines(console.err());
+    CheckResponseOption.DriftLines warnings = new CheckResponseOption.DriftLines(console.err(), secrets);
     builder.checkResponse(checkResponse).driftListener(warnings);
+    UploadProgress.Attached progress = UploadProgress.attach(builder, console.err());
     try (UnipileChatClient client = builder.build()) {
       print(client.startChat(request, options.build()));
     } catch (ResponseDriftException e) {
@@ -199,6 +202,8 @@ final class StartChatCommand implements Callable<Integer> {
         print(e.chatStarted().get());
       }
       throw e;
+    } finally {
+      progress.close();
     }
     return ExitCodes.OK;
   }
@@ -226,6 +231,11 @@ final class StartChatCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--follow-up-attach needs --linkedin with a recruiter follow_up");
     }
     for (String field : fields) {
+      if (secrets.foundIn(field)) {
+        // Pasted by mistake: its name would be echoed in a refusal, or it would go out in a message.
+        throw new IllegalArgumentException("--field: an argument holds the API key (not shown); nothing was sent."
+            + " --field takes NAME=VALUE, NAME a field of the form");
+      }
       addField(builder, field);
     }
     return builder.build();
@@ -279,6 +289,7 @@ final class StartChatCommand implements Callable<Integer> {
     ObjectNode json = JsonNodeFactory.instance.objectNode().put("object", "ChatStarted");
     json.put("chat_id", started.chatId().orElse(null));
     json.put("message_id", started.messageId().orElse(null));
-    console.out().println(json.toString());
+    // The ids are the server's text: the client redacts the key it was given, this redacts any the run was given.
+    console.out().println(secrets.scrub(json.toString()));
   }
 }

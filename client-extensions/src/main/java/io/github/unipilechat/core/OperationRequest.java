@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.InvalidRequestException.Violation;
 import io.github.unipilechat.files.Attachment;
+import io.github.unipilechat.internal.form.FieldNames;
 import io.github.unipilechat.internal.form.FormField;
 import io.github.unipilechat.internal.form.FormSchema;
 import io.github.unipilechat.internal.form.ObjectParts;
+import io.github.unipilechat.internal.form.SchemaPaths;
 import io.github.unipilechat.internal.spec.Bound;
 import io.github.unipilechat.internal.spec.Operation;
 import io.github.unipilechat.internal.spec.Parameter;
@@ -60,7 +62,7 @@ public final class OperationRequest {
   private final List<FormPart> parts;
   private final boolean replayable;
 
-  private OperationRequest(Builder builder, JsonNode json) {
+  private OperationRequest(Builder builder, Map<String, ObjectNode> objects, JsonNode json) {
     this.spec = builder.spec;
     this.operation = builder.operation;
     this.path = Collections.unmodifiableMap(new LinkedHashMap<>(builder.path));
@@ -68,7 +70,7 @@ public final class OperationRequest {
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
     this.texts = copy(builder.texts);
     this.files = copy(builder.files);
-    this.objects = Map.copyOf(builder.objects);
+    this.objects = Map.copyOf(objects);
     this.objectFiles = Map.copyOf(builder.objectFiles);
     this.json = json;
     this.parts = multipart() ? List.copyOf(encode(builder.form())) : List.of();
@@ -217,6 +219,9 @@ public final class OperationRequest {
     private final Map<String, List<Attachment>> files = new LinkedHashMap<>();
     private final Map<String, ObjectNode> objects = new LinkedHashMap<>();
     private final Map<String, Map<String, List<Attachment>>> objectFiles = new LinkedHashMap<>();
+    // Object fields of a form built key by key from bracket names (field("linkedin[api]", ...)), apart from those
+    // given whole: a field has one source, and such an object is read as a whole only at build().
+    private final Map<String, ObjectNode> bracketed = new LinkedHashMap<>();
     private ObjectNode json;
     private boolean acceptNotDescribed;
 
@@ -227,7 +232,9 @@ public final class OperationRequest {
 
     /**
      * Whether {@link #build()} lets through what the spec does not describe (a field or parameter no schema lists, a
-     * value fitting several anyOf branches at once). The rules the spec states are refused either way.
+     * value fitting several anyOf branches at once). The rules the spec states are refused either way, and so are a
+     * second value for a field or key, and in a form a name or key holding {@code [}, {@code ]} or a control
+     * character.
      */
     public Builder acceptNotDescribed(boolean acceptNotDescribed) {
       this.acceptNotDescribed = acceptNotDescribed;
@@ -275,23 +282,42 @@ public final class OperationRequest {
 
     /**
      * Sets a body field by its spec name. Multipart: a text field takes one value (an empty value means not set),
-     * an array one element per call, an object field its JSON. JSON body: the value is read as the property's schema
-     * asks (text, the number or boolean it spells, or JSON for objects and arrays).
+     * an array one element per call, an object field its JSON, or one key of it by a bracket name, as the provider
+     * reads the form ({@code field("linkedin[api]", "recruiter")}; a number or boolean is read as the spec types
+     * the key). JSON body: the value is read as the property's schema asks (text, the number or boolean it spells,
+     * or JSON for objects and arrays).
+     *
+     * <p>In a form each field has one source and each single-valued field or key one value, whatever
+     * {@link #acceptNotDescribed(boolean)} says: an object given whole and by bracket names, a name or key given
+     * twice, a name holding a control character, and a bracket name that is not an object field and its keys are
+     * refused.
      *
      * @throws InvalidRequestException when the body has no such field (naming the ones it has; unless
-     *     {@link #acceptNotDescribed(boolean)}), the field is a file field, a single-valued field is given twice, or
-     *     an object's JSON is malformed
+     *     {@link #acceptNotDescribed(boolean)}), the field is a file field, a single-valued field or key is given
+     *     twice, an object is given whole and by bracket names, the name is malformed, or an object's JSON is
+     *     malformed
      */
     public Builder field(String name, String value) {
       Objects.requireNonNull(value, "value");
       FormSchema form = form();
+      if (name != null && !isJson()) {
+        refuseControls(name);
+        if (FieldNames.hasBracket(name)) {
+          return bracketField(form, name, value);
+        }
+      }
       FormField field = form.field(name).orElse(null);
       if (field == null) {
         if (acceptNotDescribed && name != null && !name.isBlank()) {
           if (isJson()) {
             json().set(name, parse(name, value, false));
           } else {
-            texts.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            // The provider reads one value for a name it was not told is a list (the mock refuses a second one).
+            if (texts.containsKey(name)) {
+              throw new InvalidRequestException(name, "takes one value; it was given twice (the spec does not"
+                  + " describe it, so not as a list either)");
+            }
+            texts.put(name, new ArrayList<>(List.of(value)));
           }
           return this;
         }
@@ -318,6 +344,10 @@ public final class OperationRequest {
         case FILE, FILE_ARRAY -> throw new InvalidRequestException(name,
             "is a file field: give it a file (field(name, Attachment), or --field " + name + "=@PATH)");
         case OBJECT -> {
+          if (objects.containsKey(name) || bracketed.containsKey(name)) {
+            throw new InvalidRequestException(name, "takes one value; it was given twice"
+                + (bracketed.containsKey(name) ? " (whole, and key by key as " + name + "[...])" : ""));
+          }
           JsonNode tree = parse(name, value, true);
           if (!(tree instanceof ObjectNode object)) {
             throw new InvalidRequestException(name, "must be a JSON object");
@@ -326,6 +356,64 @@ public final class OperationRequest {
         }
       }
       return this;
+    }
+
+    /** {@code linkedin[follow_up][text]}: one key of an object field of the form, typed as the spec types it. */
+    private Builder bracketField(FormSchema form, String name, String value) {
+      List<String> path = FieldNames.path(name);
+      if (path == null) {
+        throw new InvalidRequestException(FieldNames.shown(name), "is not a field name: a bracket name is an object"
+            + " field and its keys, each in brackets, as in linkedin[follow_up][text]");
+      }
+      if (path.size() > FieldNames.MAX_KEYS + 1) {
+        throw new InvalidRequestException(FieldNames.shown(name), "has more than " + FieldNames.MAX_KEYS + " keys");
+      }
+      String root = path.get(0);
+      FormField field = form.field(root).orElse(null);
+      if (field == null || field.kind() != FormField.Kind.OBJECT) {
+        throw new InvalidRequestException(FieldNames.shown(name), (field == null
+            ? root + " is not a field of the spec's form" : root + " is not an object field")
+            + ": bracket names reach only the keys of an object field ("
+            + String.join(", ", form.fields().stream().filter(f -> f.kind() == FormField.Kind.OBJECT)
+                .map(FormField::name).toList()) + ")");
+      }
+      if (objects.containsKey(root)) {
+        throw new InvalidRequestException(root, "takes one value; it was given twice (whole, and key by key as "
+            + FieldNames.shown(name) + ")");
+      }
+      if (value.isEmpty()) {
+        return this; // not set, as for a text field
+      }
+      ObjectNode parent = bracketed.computeIfAbsent(root, k -> JsonNodeFactory.instance.objectNode());
+      List<JsonNode> schemas = List.of(field.schema());
+      for (int i = 1; i < path.size(); i++) {
+        String key = path.get(i);
+        schemas = SchemaPaths.child(form, schemas, key);
+        JsonNode present = parent.get(key);
+        boolean leaf = i == path.size() - 1;
+        boolean array = leaf && SchemaPaths.isArray(form, schemas);
+        if (present != null && !(leaf ? array && present.isArray() : present.isObject())) {
+          // A second value, or a value where keys were given (or the reverse): the provider would keep one.
+          throw new InvalidRequestException(String.join(".", path.subList(0, i + 1)),
+              "takes one value; it was given twice");
+        }
+        if (!leaf) {
+          parent = present == null ? parent.putObject(key) : (ObjectNode) present;
+        } else if (array) {
+          ArrayNode list = present == null ? parent.putArray(key) : (ArrayNode) present;
+          list.add(scalar(SchemaPaths.type(form, SchemaPaths.items(form, schemas)), value));
+        } else {
+          parent.set(key, scalar(SchemaPaths.type(form, schemas), value));
+        }
+      }
+      return this;
+    }
+
+    /** A name holding a control character is read back differently by every multipart parser: never sent. */
+    private static void refuseControls(String name) {
+      if (FieldNames.controlAt(name) >= 0) {
+        throw new InvalidRequestException(FieldNames.shown(name), FieldNames.refusal(name));
+      }
     }
 
     /**
@@ -351,6 +439,9 @@ public final class OperationRequest {
      */
     public Builder field(String name, Attachment file) {
       Objects.requireNonNull(file, "file");
+      if (name != null && !isJson()) {
+        refuseControls(name);
+      }
       FormSchema form = form();
       FormField field = form.field(name).orElseThrow(() -> notAField(name, form));
       if (!field.kind().isFile() || isJson()) {
@@ -386,6 +477,7 @@ public final class OperationRequest {
       if (field.kind() != FormField.Kind.OBJECT || isJson()) {
         throw new InvalidRequestException(name, "is not an object field of a multipart form in the spec");
       }
+      bracketed.remove(name); // a setter replaces the whole field, however it was given before
       if (value == null) {
         objects.remove(name);
         objectFiles.remove(name);
@@ -421,6 +513,7 @@ public final class OperationRequest {
      */
     public OperationRequest build() {
       List<Violation> findings = new ArrayList<>(ParameterCheck.of(operation).check(path, query, headers));
+      Map<String, ObjectNode> settled = settledObjects();
       JsonNode body = null;
       if (operation.body().isPresent()) {
         Operation.Body declared = operation.body().get();
@@ -432,19 +525,32 @@ public final class OperationRequest {
             findings.addAll(check.check(json == null ? JsonNodeFactory.instance.objectNode() : json, Set.of()));
           }
         } else if (declared.isMultipart()) {
-          findings.addAll(check.check(formTree(form), filesGiven(form)));
+          findings.addAll(check.check(formTree(form, settled), filesGiven(form)));
         } else {
           findings.add(new Violation("body", operation.id() + " takes " + declared.mediaType()
               + ", which this client does not send yet"));
         }
-      } else if (!texts.isEmpty() || !files.isEmpty() || !objects.isEmpty() || json != null) {
+      } else if (!texts.isEmpty() || !files.isEmpty() || !settled.isEmpty() || json != null) {
         findings.add(new Violation("body", operation.id() + " takes no request body"));
       }
       List<Violation> refused = RequestCheck.refused(findings, acceptNotDescribed);
       if (!refused.isEmpty()) {
         throw new InvalidRequestException(refused);
       }
-      return new OperationRequest(this, body == null ? null : body.deepCopy());
+      return new OperationRequest(this, settled, body == null ? null : body.deepCopy());
+    }
+
+    /**
+     * Every object field of the form: those given whole as they are, those built from bracket names as their JSON
+     * would be. The builder is left as it was, so more keys may still be added.
+     */
+    private Map<String, ObjectNode> settledObjects() {
+      if (bracketed.isEmpty()) {
+        return objects;
+      }
+      Map<String, ObjectNode> settled = new LinkedHashMap<>(objects);
+      bracketed.forEach((name, tree) -> settled.put(name, tree.deepCopy()));
+      return settled;
     }
 
     FormSchema form() {
@@ -463,7 +569,7 @@ public final class OperationRequest {
       return json;
     }
 
-    private ObjectNode formTree(FormSchema form) {
+    private ObjectNode formTree(FormSchema form, Map<String, ObjectNode> trees) {
       ObjectNode tree = JsonNodeFactory.instance.objectNode();
       for (FormField field : form.fields()) {
         String name = field.name();
@@ -482,8 +588,8 @@ public final class OperationRequest {
             }
           }
           case OBJECT -> {
-            if (objects.containsKey(name)) {
-              tree.set(name, objects.get(name));
+            if (trees.containsKey(name)) {
+              tree.set(name, trees.get(name));
             }
           }
           case FILE, FILE_ARRAY -> { }
@@ -516,7 +622,11 @@ public final class OperationRequest {
 
     /** A form value is text; the schema may ask for the number or boolean that text spells. */
     static JsonNode scalar(JsonNode schema, String value) {
-      String type = schema.path("type").asText();
+      return scalar(schema.path("type").asText(), value);
+    }
+
+    /** As {@link #scalar(JsonNode, String)}, for a schema's {@code type}. */
+    private static JsonNode scalar(String type, String value) {
       try {
         switch (type) {
           case "integer" -> {

@@ -3,6 +3,7 @@ package io.github.unipilechat.drift;
 import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.core.OperationResponse;
 import io.github.unipilechat.errors.UnipileException;
+import io.github.unipilechat.internal.UntrustedText;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ public final class ResponseDriftException extends UnipileException {
   private static final long serialVersionUID = 1L;
 
   private static final int LISTED = 3;
+  private static final int ID_SHOWN_MAX = 100;
 
   private final transient List<DriftFinding> findings;
   private final transient ChatStarted chatStarted;
@@ -79,6 +81,11 @@ public final class ResponseDriftException extends UnipileException {
     return List.of();
   }
 
+  /** An id as the server gave it, one line and bounded: it is an echo like any other. */
+  private static String shown(Optional<String> id) {
+    return id.map(text -> UntrustedText.oneLine(text, ID_SHOWN_MAX)).orElse("null");
+  }
+
   private static String message(List<DriftFinding> findings, OperationResponse response, ChatStarted started) {
     StringBuilder m = new StringBuilder("Unipile ").append(response == null || started != null ? "start-chat"
         : response.operationId()).append(": ");
@@ -86,8 +93,8 @@ public final class ResponseDriftException extends UnipileException {
       m.append("the operation WAS carried out (HTTP ").append(response.status())
           .append("; do not send it again), but the answer");
     } else if (started != null) {
-      m.append("the chat WAS started (chat_id=").append(started.chatId().orElse(null)).append(", message_id=")
-          .append(started.messageId().orElse(null)).append("; do not send it again), but the answer");
+      m.append("the chat WAS started (chat_id=").append(shown(started.chatId())).append(", message_id=")
+          .append(shown(started.messageId())).append("; do not send it again), but the answer");
     } else {
       m.append("the answer");
     }

@@ -2,6 +2,7 @@ package io.github.unipilechat.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.unipilechat.internal.UntrustedText;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,8 @@ public record ApiError(int status, ErrorType type, String title, String detail, 
   /** The most of an error body the client reads (1 MiB); the rest is left unread. */
   public static final int BODY_LIMIT = 1 << 20;
 
+  /** The most of each text field {@link #toString()} shows. */
+  private static final int SHOWN_MAX = 160;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public ApiError {
@@ -67,6 +70,21 @@ public record ApiError(int status, ErrorType type, String title, String detail, 
     }
     return new ApiError(status, type, title, detail, instance, safeBody, safeHeaders.build(), json, retryAfter,
         bodyTruncated);
+  }
+
+  /**
+   * One line for a log: the status, the type, title, detail and instance each bounded like a message shows them,
+   * and only the length of the body and the number of headers (either may be a megabyte of anything).
+   */
+  @Override
+  public final String toString() {
+    return "ApiError[status=" + status + ", type=" + type + ", title=" + shown(title) + ", detail=" + shown(detail)
+        + ", instance=" + shown(instance) + ", body=" + body.length() + " chars" + (bodyTruncated ? " (cut)" : "")
+        + ", headers=" + headers.size() + ", retryAfter=" + retryAfter.map(Duration::toString).orElse("none") + "]";
+  }
+
+  private static String shown(String text) {
+    return text == null ? "none" : "\"" + UntrustedText.oneLine(text, SHOWN_MAX) + "\"";
   }
 
   private static JsonNode parse(String body) {

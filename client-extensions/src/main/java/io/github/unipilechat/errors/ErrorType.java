@@ -1,6 +1,7 @@
 package io.github.unipilechat.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.unipilechat.internal.UntrustedText;
 import io.github.unipilechat.internal.spec.SpecModel;
 import java.util.Collections;
 import java.util.Map;
@@ -19,6 +20,9 @@ import java.util.TreeSet;
  * {@link #equals(Object)} or {@link #raw()}.
  */
 public final class ErrorType {
+  /** The longest type a message shows; the documented ones are a third of it. */
+  static final int SHOWN_MAX = 120;
+
   private static final Map<String, Set<Integer>> DOCUMENTED = SpecModel.bundled().errorTypes();
 
   /** No {@code type} in the answer (a body that is not the provider's JSON, or no body); {@link #raw()} is "". */
@@ -90,9 +94,10 @@ public final class ErrorType {
     return raw.hashCode();
   }
 
+  /** The type as a message shows it: one line, at most 120 characters ({@link #raw()} has it all). */
   @Override
   public String toString() {
-    return raw.isEmpty() ? "(no type)" : raw;
+    return raw.isEmpty() ? "(no type)" : UntrustedText.oneLine(raw, SHOWN_MAX);
   }
 
   /** Every {@code type} enum of every response schema of every operation, with the status it is listed under. */

@@ -159,7 +159,7 @@ public class UnipileApiException extends UnipileException {
     StringBuilder m = new StringBuilder("Unipile start-chat failed: HTTP ").append(error.status());
     boolean outcomeUnknown = error.status() == 500 || error.status() == 504;
     if (error.json() != null) {
-      m.append(' ').append(error.type());
+      m.append(' ').append(error.type()); // its toString: one line, bounded
       if (!error.type().raw().isEmpty() && !error.type().isKnown()) {
         m.append(" (type not in the spec)");
       }

@@ -1,19 +1,16 @@
 package io.github.unipilechat.internal;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 /** The API key, kept out of every {@code toString()}, log line and exception message. */
 public final class ApiKey {
   static final String REDACTED = "[redacted]";
 
   private final String value;
-  /** The key as JSON may spell it: each character literal, {@code \\uXXXX}, or (for / " \\) backslash-escaped. */
-  private final Pattern spelled;
+  /** Every spelling of the key, worked out once: scrubbing runs on every answer. */
+  private final KeySpellings spellings;
 
   private ApiKey(String value) {
     this.value = value;
-    this.spelled = spellings(value);
+    this.spellings = new KeySpellings(value);
   }
 
   /** Refuses an empty key and one that could split a header (CR, LF or other control characters). */
@@ -37,30 +34,19 @@ public final class ApiKey {
   }
 
   /**
-   * {@code text} with every occurrence of the key replaced by {@code [redacted]}, whether literal or spelled with
-   * JSON escapes ({@code sk\/live}, {@code \u0073k-live}), so it cannot reappear once the text is decoded; null
-   * stays null.
+   * {@code text} with every spelling of the key replaced by {@code [redacted]}: the key itself, the key without a
+   * trailing {@code =} padding, its base64 (standard or URL-safe, padded or not, alone or inside a longer base64
+   * value), each as is or written with JSON escapes ({@code sk\/live}, {@code \u0073k-live}) or URL escapes
+   * ({@code sk%2Flive}, {@code +} for a space), in any letter case of the hex digits. The same instance when
+   * there is nothing to redact; null stays null.
    */
   public String scrub(String text) {
-    if (text == null) {
-      return null;
-    }
-    String literal = text.replace(value, REDACTED);
-    return literal.indexOf('\\') < 0 ? literal : spelled.matcher(literal).replaceAll(REDACTED);
+    return spellings.scrub(text);
   }
 
-  private static Pattern spellings(String key) {
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      regex.append("(?:").append(Pattern.quote(String.valueOf(c)))
-          .append("|\\\\u(?i:").append(String.format(Locale.ROOT, "%04x", (int) c)).append(')');
-      if (c == '/' || c == '"' || c == '\\') {
-        regex.append("|\\\\").append(Pattern.quote(String.valueOf(c)));
-      }
-      regex.append(')');
-    }
-    return Pattern.compile(regex.toString());
+  /** True when {@code text} holds the key in any spelling {@link #scrub} redacts. */
+  public boolean foundIn(String text) {
+    return spellings.foundIn(text);
   }
 
   @Override

@@ -24,7 +24,10 @@ final class HttpRequests {
 
   private HttpRequests() {}
 
-  /** The request, tagged with a fresh {@link SendTracker} for this attempt. */
+  /**
+   * The request, tagged with a fresh {@link SendTracker} for this attempt, which its body ({@link TrackedBody}) tells
+   * when the body's first byte is handed to the connection.
+   */
   static Request of(HttpUrl baseUrl, OperationRequest request) {
     HttpUrl.Builder url = baseUrl.newBuilder();
     String path = request.expandedPath();
@@ -32,9 +35,12 @@ final class HttpRequests {
     for (Map.Entry<String, String> query : request.queryParameters()) {
       url.addQueryParameter(query.getKey(), query.getValue());
     }
-    Request.Builder http = new Request.Builder().url(url.build()).tag(SendTracker.class, new SendTracker());
+    SendTracker tracker = new SendTracker();
+    Request.Builder http = new Request.Builder().url(url.build()).tag(SendTracker.class, tracker);
     request.headerParameters().forEach(http::header);
-    return http.method(Bound.of(request).operation().method(), body(request)).build();
+    RequestBody body = body(request);
+    return http.method(Bound.of(request).operation().method(), body == null ? null : new TrackedBody(body, tracker))
+        .build();
   }
 
   private static RequestBody body(OperationRequest request) {

@@ -10,6 +10,7 @@ import io.github.unipilechat.drift.ResponseCheck;
 import io.github.unipilechat.drift.internal.DriftWatch;
 import io.github.unipilechat.drift.internal.ResponseSpec;
 import io.github.unipilechat.errors.ApiError;
+import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.OutcomeUnknown;
 import io.github.unipilechat.errors.OutcomeUnknownException;
 import io.github.unipilechat.errors.RequestNotSentException;
@@ -29,6 +30,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import okhttp3.Call;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Response;
@@ -133,10 +135,12 @@ public final class OutcomeClassifier {
       drift.error(answers, check, status, response.headers(), tree == null ? null : tree.toString(), unknown);
       return Outcome.fatal(unknown);
     }
-    OperationResponse answer = new OperationResponse(operation.id(), status, response.headers(), tree,
+    // The ids and headers are the server's text: one that echoes the key gets it redacted before anyone sees it.
+    Headers headers = scrubbed(response.headers());
+    OperationResponse answer = new OperationResponse(operation.id(), status, headers, scrubbed(tree),
         json ? null : bytes.raw());
     T value = result.apply(answer);
-    return drift.success(answers, check, status, response.headers(), tree, answer, value)
+    return drift.success(answers, check, status, headers, tree, answer, value)
         .<Outcome<T>>map(Outcome::fatal).orElseGet(() -> Outcome.success(value));
   }
 
@@ -172,7 +176,8 @@ public final class OutcomeClassifier {
 
   /**
    * What a failure without an answer means: not sent (retryable unless cancelled), or outcome unknown (retryable
-   * for an idempotent method, which may be sent twice).
+   * for an idempotent method, which may be sent twice). An attachment whose own content failed before the body's
+   * first byte left ({@link LocalSourceException}) is a refused request, never retried.
    *
    * @param request the attempt's request
    * @param call the attempt's call, whose request carries the {@link SendTracker}
@@ -184,6 +189,12 @@ public final class OutcomeClassifier {
     SendTracker tracker = SendTracker.of(call.request());
     boolean mayHaveBeenSent = tracker != null && tracker.mayHaveBeenSent();
     String name = request.operation().name();
+    LocalSourceException local = LocalSourceException.in(e);
+    if (local != null && (tracker == null || !tracker.bodyStarted())) {
+      // An attachment failed before any byte of the body left: refused here, like any request that cannot be
+      // sent as built. Sending again would fail the same way, so it is not retried.
+      return Outcome.fatal(new InvalidRequestException(local.source(), local.problem() + "; nothing was sent"));
+    }
     boolean cancelled = call.isCanceled();
     if (!mayHaveBeenSent) {
       String why = cancelled ? "cancelled or out of time" : "could not connect";
@@ -213,6 +224,64 @@ public final class OutcomeClassifier {
     return t instanceof UnipileException known ? known
         : new UnipileException("Unipile " + request.operation().name() + " failed: " + describe(t), t);
   }
+
+  /** {@code tree} with the key redacted from every text value; the same tree when none holds it. */
+  private JsonNode scrubbed(JsonNode tree) {
+    if (tree == null) {
+      return null;
+    }
+    JsonNode copy = null;
+    java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>();
+    todo.push(tree);
+    while (!todo.isEmpty()) {
+      JsonNode node = todo.pop();
+      if (node.isTextual() && !node.asText().equals(scrub.apply(node.asText()))) {
+        copy = tree.deepCopy();
+        break;
+      }
+      node.elements().forEachRemaining(todo::push);
+    }
+    if (copy == null) {
+      return tree;
+    }
+    todo.push(copy);
+    while (!todo.isEmpty()) {
+      JsonNode node = todo.pop();
+      if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+        object.properties().forEach(entry -> {
+          if (entry.getValue().isTextual()) {
+            entry.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(scrub.apply(entry.getValue().asText())));
+          } else {
+            todo.push(entry.getValue());
+          }
+        });
+      } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+        for (int i = 0; i < array.size(); i++) {
+          if (array.get(i).isTextual()) {
+            array.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(scrub.apply(array.get(i).asText())));
+          } else {
+            todo.push(array.get(i));
+          }
+        }
+      }
+    }
+    return copy;
+  }
+
+  /** {@code headers} with the key redacted from every value; the same object when no value holds it. */
+  private Headers scrubbed(Headers headers) {
+    for (int i = 0; i < headers.size(); i++) {
+      if (!headers.value(i).equals(scrub.apply(headers.value(i)))) {
+        Headers.Builder safe = new Headers.Builder();
+        for (int j = 0; j < headers.size(); j++) {
+          safe.addUnsafeNonAscii(headers.name(j), scrub.apply(headers.value(j)));
+        }
+        return safe.build();
+      }
+    }
+    return headers;
+  }
+
 
   /** What the classifier needs of the request an answer belongs to. */
   public interface Exchanged {

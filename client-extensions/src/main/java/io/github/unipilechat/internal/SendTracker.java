@@ -15,6 +15,7 @@ public final class SendTracker {
   private volatile int attempt = 1;
   private volatile int maxAttempts = 1;
   private volatile boolean mayHaveBeenSent;
+  private volatile boolean bodyStarted;
 
   SendTracker() {}
 
@@ -44,6 +45,19 @@ public final class SendTracker {
 
   void markSending() {
     mayHaveBeenSent = true;
+  }
+
+  /**
+   * True once a byte of the request's body was handed to the connection. Until then a failure of the body's own
+   * content (an attachment that vanished or shrank) left nothing the provider could act on: the headers alone,
+   * still in OkHttp's buffer, announce a body that never came.
+   */
+  public boolean bodyStarted() {
+    return bodyStarted;
+  }
+
+  void markBodyStarted() {
+    bodyStarted = true;
   }
 
   /** Network interceptor: runs on an open connection, before the request is written. */

@@ -105,7 +105,10 @@ public interface LinkedInOptions {
     try {
       tree = ModelTrees.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new InvalidRequestException("linkedin", "is not valid JSON: " + e.getOriginalMessage());
+      // Where, never what: the text may be a file named by mistake (--linkedin @key.txt), and Jackson's message
+      // quotes it.
+      throw new InvalidRequestException("linkedin", "is not valid JSON (line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + ")");
     }
     if (tree == null || !tree.isObject()) {
       throw new InvalidRequestException("linkedin", "must be a JSON object");

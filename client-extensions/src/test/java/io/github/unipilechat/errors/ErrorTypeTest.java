@@ -94,4 +94,12 @@ class ErrorTypeTest {
     assertThat(UntrustedText.oneLine("abcdef", 3)).isEqualTo("abc...");
     assertThat(UntrustedText.oneLine(null, 3)).isEmpty();
   }
+
+  /** ESC and a bidi override used to vanish into a space: shown, they cannot recolour or reorder the line. */
+  @Test
+  void oneLineEscapesControlsAndNeverCutsACharacterInHalf() {
+    assertThat(UntrustedText.oneLine("a\u001b[31mb\u202ec\u0000", 100)).isEqualTo("a\\u001b[31mb\\u202ec\\u0000");
+    assertThat(UntrustedText.oneLine("ab\ud83d\ude00", 3)).isEqualTo("ab...");
+    assertThat(UntrustedText.oneLine("a\u001bb", 4)).isEqualTo("a...");
+  }
 }

@@ -1,17 +1,24 @@
 package io.github.unipilechat.files;
 
 import io.github.unipilechat.internal.ContentTypes;
+import io.github.unipilechat.internal.LocalSourceException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.stream.Stream;
+import okhttp3.RequestBody;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,5 +162,102 @@ class AttachmentTest {
       assertThatThrownBy(() -> Attachment.of(hostile, new byte[1])).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("control character");
     }
+  }
+  @Test
+  void aFileReportingNoSizeIsReadWholeWhenNamed() throws Exception {
+    Path proc = Path.of("/proc/version");
+    assumeTrue(Files.isRegularFile(proc) && Files.size(proc) == 0, "no procfs here");
+    byte[] content = Files.readAllBytes(proc);
+
+    Attachment attachment = Attachment.of(proc);
+
+    assertThat(attachment.size()).isEqualTo(content.length).isPositive();
+    Buffer written = new Buffer();
+    attachment.toRequestBody().writeTo(written);
+    assertThat(written.readByteArray()).isEqualTo(content);
+  }
+
+  /** sysfs reports a page (4096 bytes) for a file holding a few. */
+  @Test
+  void aFileReportingMoreThanItHoldsIsReadWholeWhenNamed() throws Exception {
+    Path sysfs = Stream.of("/sys/kernel/mm/transparent_hugepage/enabled", "/sys/kernel/profiling",
+            "/sys/class/net/lo/mtu", "/sys/kernel/uevent_seqnum", "/sys/fs/cgroup/cgroup.controllers")
+        .map(Path::of).filter(p -> canOpen(p) && sizeIsNotContent(p)).findFirst().orElse(null);
+    assumeTrue(sysfs != null, "no sysfs file reporting more than it holds here");
+    byte[] content = Files.readAllBytes(sysfs);
+
+    Attachment attachment = Attachment.of(sysfs);
+
+    assertThat(attachment.size()).isEqualTo(content.length);
+    assertThat(attachment.toRequestBody().contentLength()).isEqualTo(content.length);
+  }
+
+  private static boolean sizeIsNotContent(Path path) {
+    try {
+      return Files.size(path) != Files.readAllBytes(path).length;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Opening a FIFO for reading blocks until a writer comes: it is refused from its attributes, never opened. */
+  @Test
+  void aFifoIsRefusedWithoutBlocking() throws Exception {
+    Path fifo = temp.resolve("pipe.m4a");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (IOException noMkfifo) {
+      mkfifo = null;
+    }
+    assumeTrue(mkfifo != null && mkfifo.waitFor() == 0 && Files.exists(fifo), "no mkfifo here");
+
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(() -> Attachment.of(fifo))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a regular file")
+        .hasMessageContaining("FIFO"));
+  }
+
+  @Test
+  void aDirectoryIsRefusedWhenNamed() {
+    assertThatThrownBy(() -> Attachment.of(temp)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a regular file").hasMessageContaining("directory");
+  }
+
+  /** The length is taken once; a file that then shrinks fails writing, as a local failure, not a short body. */
+  @Test
+  void aFileThatShrankAfterItsLengthWasTakenFailsAsALocalSourceFailure() throws Exception {
+    Path file = Files.write(temp.resolve("shrinks.bin"), new byte[100]);
+    RequestBody body = Attachment.of(file).toRequestBody();
+    assertThat(body.contentLength()).isEqualTo(100);
+    Files.write(file, new byte[10]);
+
+    assertThatThrownBy(() -> body.writeTo(new Buffer())).isInstanceOf(LocalSourceException.class)
+        .hasMessageContaining("holds 10 bytes, fewer than the 100 announced");
+  }
+
+  @Test
+  void aFileThatGrewAfterItsLengthWasTakenIsWrittenAtThatLength() throws Exception {
+    Path file = Files.write(temp.resolve("grows.bin"), new byte[100]);
+    RequestBody body = Attachment.of(file).toRequestBody();
+    assertThat(body.contentLength()).isEqualTo(100);
+    Files.write(file, new byte[50], StandardOpenOption.APPEND);
+
+    Buffer written = new Buffer();
+    body.writeTo(written);
+    assertThat(written.size()).isEqualTo(body.contentLength()).isEqualTo(100);
+  }
+
+  /** A stream's own failure is the attachment's, not the network's. */
+  @Test
+  void aStreamFailingWhileReadIsALocalSourceFailure() {
+    InputStream failing = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("disk gone");
+      }
+    };
+
+    assertThatThrownBy(() -> Attachment.of("s.bin", failing).toRequestBody().writeTo(new Buffer()))
+        .isInstanceOf(LocalSourceException.class).hasMessageContaining("s.bin");
   }
 }

@@ -9,9 +9,10 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import io.github.unipilechat.internal.Lazy;
 import io.github.unipilechat.internal.spec.Operation;
+import io.github.unipilechat.internal.spec.SchemaEngine;
+import io.github.unipilechat.internal.spec.SpecDocument;
 import io.github.unipilechat.internal.spec.SpecModel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,8 +32,7 @@ public final class ResponseSpec {
    * puts beside each schema so its local $refs resolve; without them the engine warns on each unknown word.
    */
   private static final JsonMetaSchema OPENAPI_30 = openApi30();
-  private static final JsonSchemaFactory FACTORY =
-      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4, factory -> factory.metaSchema(OPENAPI_30));
+  private static final JsonSchemaFactory FACTORY = SchemaEngine.draft4(factory -> factory.metaSchema(OPENAPI_30));
   private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
       .pathType(PathType.JSON_POINTER).locale(Locale.ENGLISH).nullableKeywordEnabled(true).build();
 
@@ -73,8 +73,8 @@ public final class ResponseSpec {
     Map<String, Map<String, Media>> byStatus = new LinkedHashMap<>();
     responsesNode.properties().forEach(response -> {
       Map<String, Media> content = new LinkedHashMap<>();
-      Refs.resolve(document, response.getValue()).path("content").properties().forEach(media -> {
-        JsonNode schema = Refs.resolve(document, media.getValue().path("schema"));
+      SpecDocument.resolve(document, response.getValue()).path("content").properties().forEach(media -> {
+        JsonNode schema = SpecDocument.resolve(document, media.getValue().path("schema"));
         content.put(media.getKey(), new Media(media.getKey(), schema, document));
       });
       byStatus.put(response.getKey(), Collections.unmodifiableMap(content));

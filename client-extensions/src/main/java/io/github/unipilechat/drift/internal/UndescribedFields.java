@@ -3,6 +3,7 @@ package io.github.unipilechat.drift.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.drift.DriftFinding;
 import io.github.unipilechat.drift.DriftFinding.Kind;
+import io.github.unipilechat.internal.spec.SpecDocument;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -91,7 +92,7 @@ final class UndescribedFields {
     List<JsonNode> out = new ArrayList<>();
     Deque<JsonNode> todo = new ArrayDeque<>(schemas);
     while (!todo.isEmpty() && out.size() < MAX_SCHEMAS) {
-      JsonNode s = Refs.resolve(document, todo.pop());
+      JsonNode s = SpecDocument.resolve(document, todo.pop());
       out.add(s);
       s.path("allOf").forEach(todo::add);
       s.path("anyOf").forEach(todo::add);

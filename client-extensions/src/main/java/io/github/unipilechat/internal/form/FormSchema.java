@@ -88,7 +88,7 @@ public final class FormSchema {
     return field;
   }
 
-  /** Follows local {@code $ref}s (bounded: a cycle stops after a few hops rather than looping). */
+  /** Follows the {@code $ref} chain from {@code node} in this form's document (the one resolver, {@link SpecModel#resolve}). */
   public JsonNode resolve(JsonNode node) {
     return resolve(document, node);
   }

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.github.unipilechat.errors.InvalidRequestException.Violation;
+import io.github.unipilechat.internal.form.FieldNames;
 import io.github.unipilechat.internal.form.FormField;
 import io.github.unipilechat.internal.form.FormSchema;
 import java.time.ZoneId;
@@ -29,9 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RequestCheck {
   private static final String LINKEDIN = "linkedin";
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+  private static final JsonSchemaFactory FACTORY = SchemaEngine.draft4(factory -> { });
 
   private final FormSchema form;
+  private final boolean bracketNames;
   private final JsonNode withoutFiles;
   private final JsonNode linkedInSchema;
   // Keyed by the anyOf branches taken, which alone decide the resolved schema: hashing and comparing the
@@ -40,6 +41,16 @@ public final class RequestCheck {
   private final Map<String, JsonSchema> linkedInByBranches = new ConcurrentHashMap<>();
 
   RequestCheck(FormSchema form) {
+    this(form, true);
+  }
+
+  /**
+   * @param form the body's fields
+   * @param bracketNames whether the body travels as a multipart form, whose keys become bracket names: then a key
+   *     holding a bracket or a control character is refused
+   */
+  RequestCheck(FormSchema form, boolean bracketNames) {
+    this.bracketNames = bracketNames;
     this.form = form;
     this.withoutFiles = withoutFiles(form);
     this.linkedInSchema = form.field(LINKEDIN).map(FormField::schema).orElse(null);
@@ -79,7 +90,7 @@ public final class RequestCheck {
         }
       }
     }
-    checkTimeZones(request, "", violations);
+    checkKeys(request, "", violations);
     return violations;
   }
 
@@ -96,7 +107,7 @@ public final class RequestCheck {
           key -> FACTORY.getSchema(choices.apply(linkedInSchema)));
       validate(schema, linkedIn, LINKEDIN, violations);
     }
-    checkTimeZones(linkedIn, LINKEDIN, violations);
+    checkKeys(linkedIn, LINKEDIN, violations);
     return violations;
   }
 
@@ -125,17 +136,33 @@ public final class RequestCheck {
     return new Violation(field.isEmpty() ? "request" : field, colon < 0 ? text : text.substring(colon + 2));
   }
 
-  private static void checkTimeZones(JsonNode node, String field, List<Violation> violations) {
+  /**
+   * The rules of every key, at any depth: in a multipart form no bracket or control character in it (see
+   * {@link FieldNames}), and a {@code timezone} that is a real IANA zone. One walk for both: most requests hold a handful of keys.
+   */
+  private void checkKeys(JsonNode node, String field, List<Violation> violations) {
     Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> entry = it.next();
+      String key = entry.getKey();
       JsonNode value = entry.getValue();
-      if (entry.getKey().equals("timezone") && value.isTextual() && !Zones.IDS.contains(value.asText())) {
-        violations.add(new Violation(AnyOfResolver.join(field, entry.getKey()),
+      String refusal = bracketNames ? FieldNames.refusal(key) : null;
+      if (refusal != null) {
+        violations.add(new Violation(AnyOfResolver.join(field, FieldNames.shown(key)), refusal));
+        continue;
+      }
+      if (key.equals("timezone") && value.isTextual() && !Zones.IDS.contains(value.asText())) {
+        violations.add(new Violation(AnyOfResolver.join(field, key),
             "must be an IANA time zone such as Europe/Paris, not '" + value.asText() + "'"));
       }
       if (value.isObject()) {
-        checkTimeZones(value, AnyOfResolver.join(field, entry.getKey()), violations);
+        checkKeys(value, AnyOfResolver.join(field, key), violations);
+      } else if (value.isArray()) {
+        for (JsonNode element : value) {
+          if (element.isObject()) {
+            checkKeys(element, AnyOfResolver.join(field, key), violations);
+          }
+        }
       }
     }
   }

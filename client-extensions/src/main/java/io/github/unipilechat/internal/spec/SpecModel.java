@@ -1,7 +1,6 @@
 package io.github.unipilechat.internal.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.unipilechat.drift.internal.ResponseSpec;
 import io.github.unipilechat.internal.Lazy;
 import io.github.unipilechat.internal.form.FormSchema;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +15,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,12 +34,14 @@ public final class SpecModel {
   /** The path of the start-chat operation, as the spec and the generated interface write it. */
   public static final String PATH = "/api/v1/chats";
 
-  /** The largest spec file read, 32 MB (the provider's document is a few hundred KB); refused from its size. */
+  /**
+   * The largest spec file read, 32 MB (the provider's document is a few dozen KB): refused from its size, and never
+   * read past whatever size the file reports.
+   */
   public static final long MAX_SPEC_BYTES = 32L * 1024 * 1024;
 
   private static final String OPERATION = "/paths/" + PATH.replace("~", "~0").replace("/", "~1") + "/post";
   private static final String REQUEST_SCHEMA = OPERATION + "/requestBody/content/multipart~1form-data/schema";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   /** Files read by {@link #fromFile}, keyed by path, size and modification time: one parse per file per process. */
   private static final Map<String, SpecModel> FILES = new ConcurrentHashMap<>();
 
@@ -56,8 +55,9 @@ public final class SpecModel {
   private final Lazy<ResponseSpec> responses;
   private final Lazy<Operations> operations;
 
-  private SpecModel(JsonNode document) {
-    this.document = Objects.requireNonNull(document, "document");
+  private SpecModel(SpecDocument checked) {
+    JsonNode document = checked.root();
+    this.document = document;
     this.form = Lazy.of(() -> FormSchema.of(document));
     this.requestCheck = Lazy.of(() -> new RequestCheck(form.get()));
     this.responses = Lazy.of(() -> ResponseSpec.of(document));
@@ -76,42 +76,45 @@ public final class SpecModel {
   }
 
   /**
-   * The model of {@code document} (a test's mutated copy, a provider's newer release), not cached.
+   * The model of {@code document} (a test's mutated copy, a provider's newer release), not cached. Its {@code $ref}s
+   * are checked first, as {@link SpecDocument} says.
    *
+   * @throws IllegalArgumentException when one of its {@code $ref}s leaves the document, points to nothing or closes a
+   *     cycle
    */
   public static SpecModel of(JsonNode document) {
-    return new SpecModel(document);
+    return new SpecModel(SpecDocument.of(document));
   }
 
   /**
-   * The model of a spec file, read once per process while the file is unchanged. Files over
-   * {@link #MAX_SPEC_BYTES} are refused from their size.
+   * The model of a spec file, read once per process while the file is unchanged: only a regular file, never more
+   * than {@link #MAX_SPEC_BYTES} read, its {@code $ref}s checked before anything is built from it (nothing it names
+   * is fetched or opened).
    *
-   * @throws UncheckedIOException naming the file once, with why it cannot be used
+   * @throws UncheckedIOException naming the file once, with why it cannot be used; never quoting its content
    */
   public static SpecModel fromFile(Path spec) {
     try {
-      long size = Files.size(spec);
-      if (size > MAX_SPEC_BYTES) {
-        throw new IOException(size + " bytes, over the " + MAX_SPEC_BYTES + "-byte limit for a spec");
-      }
-      String key = spec.toAbsolutePath().normalize() + "|" + size + "|" + Files.getLastModifiedTime(spec).toMillis();
-      SpecModel cached = FILES.get(key);
+      String key = Files.isRegularFile(spec)
+          ? spec.toAbsolutePath().normalize() + "|" + Files.size(spec) + "|" + Files.getLastModifiedTime(spec).toMillis()
+          : null;
+      SpecModel cached = key == null ? null : FILES.get(key);
       if (cached != null) {
         return cached;
       }
-      JsonNode document = MAPPER.readTree(Files.readAllBytes(spec));
-      if (document == null || !document.isObject()) {
-        throw new IOException("not a JSON object");
+      SpecDocument document;
+      try {
+        document = SpecDocument.read(spec, MAX_SPEC_BYTES);
+      } catch (JsonFile.TooLargeException e) {
+        throw new IOException(e.getMessage() + " for a spec", e);
       }
-      SpecModel model = of(document);
-      if (FILES.size() < 64) {
+      SpecModel model = new SpecModel(document);
+      if (key != null && FILES.size() < 64) {
         FILES.putIfAbsent(key, model);
       }
       return model;
     } catch (IOException | RuntimeException e) {
-      String reason = e instanceof NoSuchFileException ? "no such file"
-          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       throw new UncheckedIOException("cannot read the spec " + spec + ": " + reason,
           e instanceof IOException io ? io : new IOException(e));
     }
@@ -150,7 +153,8 @@ public final class SpecModel {
 
   /** The request rules of {@code operation}'s body, compiled on first use and kept with the operation. */
   public RequestCheck requestCheck(Operation operation) {
-    return operation.derived(RequestCheck.class, op -> new RequestCheck(form(op)));
+    return operation.derived(RequestCheck.class, op -> new RequestCheck(form(op),
+        op.body().map(Operation.Body::isMultipart).orElse(false)));
   }
 
   /** The path of the start-chat operation ({@value #PATH}). */
@@ -227,16 +231,9 @@ public final class SpecModel {
     return Collections.unmodifiableSet(statuses);
   }
 
-  /** Follows local {@code $ref}s from {@code node} (bounded: a cycle stops after a few hops rather than looping). */
+  /** Follows the {@code $ref} chain from {@code node}: {@link SpecDocument#resolve(JsonNode, JsonNode)}. */
   public static JsonNode resolve(JsonNode document, JsonNode node) {
-    for (int depth = 0; depth < 16 && node.has("$ref"); depth++) {
-      String ref = node.get("$ref").asText();
-      if (!ref.startsWith("#")) {
-        return node;
-      }
-      node = document.at(ref.substring(1));
-    }
-    return node;
+    return SpecDocument.resolve(document, node);
   }
 
   /** Every {@code type} enum of every response schema of every operation, with the status it is listed under. */
@@ -291,14 +288,14 @@ public final class SpecModel {
     return () -> iterator;
   }
 
-  private static JsonNode load() {
+  private static SpecDocument load() {
     try (InputStream in = SpecModel.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the provider's OpenAPI document is missing from the classpath: " + RESOURCE);
       }
-      return MAPPER.readTree(in);
+      return SpecDocument.of(JsonFile.parse(in.readAllBytes()));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("the bundled OpenAPI document " + RESOURCE + ": " + e.getMessage(), e);
     }
   }
 

@@ -47,7 +47,7 @@ public final class ProviderSpec {
     return SpecModel.statusesOf(document);
   }
 
-  /** Follows local {@code $ref}s from {@code node} (bounded: a cycle stops after a few hops rather than looping). */
+  /** Follows the {@code $ref} chain from {@code node} (the one resolver, {@link SpecModel#resolve}). */
   public static JsonNode resolve(JsonNode document, JsonNode node) {
     return SpecModel.resolve(document, node);
   }

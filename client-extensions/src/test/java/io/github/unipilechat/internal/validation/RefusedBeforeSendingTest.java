@@ -194,6 +194,14 @@ class RefusedBeforeSendingTest {
   }
 
   @Test
+  void malformedJsonSaysWhereNeverWhat() {
+    // A key file named by mistake (--linkedin @key.txt): Jackson's own message quotes its first 256 characters.
+    assertThat(linkedIn("sk_live_0123456789abcdef")).singleElement().satisfies(v -> {
+      assertThat(v.rule()).startsWith("is not valid JSON (line 1, column ").doesNotContain("sk_live");
+    });
+  }
+
+  @Test
   void unknownFieldsAreRefused() {
     assertThat(linkedIn("{\"api\":\"recruiter\",\"signatur\":\"typo\"}"))
         .containsExactly(new Violation("linkedin.signatur", "is not described by the spec; the provider may ignore it",

@@ -14,13 +14,13 @@ import io.github.unipilechat.contract.spec.Violation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.HttpStatus;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,12 @@ import org.slf4j.LoggerFactory;
  * {@code 400 errors/malformed_request}; a body over {@link Builder#maxRequestBytes} (default
  * {@value #DEFAULT_MAX_REQUEST_BYTES} bytes) or with more than {@link Builder#maxParts} parts is
  * {@code 400 errors/content_too_large}, refused from its Content-Length before it is read, or once the limit is
- * passed when it has none. The journal keeps the last {@link Builder#journalLimit} requests.
+ * passed when it has none. A body is read without a worker thread before the route runs, and given up on
+ * ({@code 400 errors/malformed_request}) when it comes under 1 KB/s on average once 5 s have passed or is unfinished
+ * after 60 s. A path the document does not have is {@code 404}, another method on one it has {@code 405} with
+ * {@code Allow}, and Jetty's own refusals (a header or path over 8 KB, a control character in a header) are
+ * {@code 400}: all spec-shaped JSON that does not quote the request. The journal keeps the last
+ * {@link Builder#journalLimit} requests.
  */
 public final class MockUnipileServer implements AutoCloseable {
   /** The port of the local server the spec lists, {@code mock-server}'s default. */
@@ -74,9 +80,18 @@ public final class MockUnipileServer implements AutoCloseable {
   public static final int DEFAULT_JOURNAL_LIMIT = 1_000;
   /** Where Jetty's servlet request looks for the multipart limits (Javalin sets it the same way). */
   private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
-  private static final String MALFORMED = "errors/malformed_request";
-  private static final String TOO_LARGE = "errors/content_too_large";
-  private static final String NOT_FOUND = "errors/resource_not_found";
+  /** Set on a request the mock's route answered, so the "no such route" answer leaves its own 404 alone. */
+  private static final String ANSWERED = MockUnipileServer.class.getName() + ".answered";
+  /** A body under this pace once {@link #BODY_GRACE} has passed is given up on (a slow sender, not a client). */
+  private static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+  private static final Duration BODY_GRACE = Duration.ofSeconds(5);
+  /** Whatever its pace, a body takes at most this long (100 MB at 1.7 MB/s; loopback does hundreds). */
+  private static final Duration MAX_BODY_TIME = Duration.ofSeconds(60);
+  /** Parts up to this size stay in memory; larger ones go to a temporary file. */
+  private static final long MEMORY_PART_BYTES = 1024 * 1024;
+  private static final String MALFORMED = ErrorBody.MALFORMED;
+  private static final String TOO_LARGE = ErrorBody.TOO_LARGE;
+  private static final String NOT_FOUND = ErrorBody.NOT_FOUND;
 
   private final String host;
   private final int requestedPort;
@@ -117,18 +132,28 @@ public final class MockUnipileServer implements AutoCloseable {
     if (app != null) {
       throw new IllegalStateException("already started on port " + port());
     }
+    JsonErrorHandler jettyErrors = new JsonErrorHandler(this::spec);
     app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = maxRequestBytes;
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(jettyErrors);
+        // Outermost first: the guard times the body the eager reader reads, before any worker thread waits on it.
+        server.insertHandler(EagerMultipart.of(maxRequestBytes, maxParts, MEMORY_PART_BYTES));
+        server.insertHandler(new SlowBodyGuard(MIN_BODY_BYTES_PER_SECOND, BODY_GRACE, MAX_BODY_TIME));
+      });
       // Jetty's form defaults (1,000 keys, 200,000 bytes) would refuse spec-valid requests: 1,001 attendees, a long text.
       config.jetty.modifyServletContextHandler(context -> {
         context.setMaxFormKeys(maxParts);
         context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxRequestBytes));
+        context.setErrorHandler(jettyErrors);
       });
       // One handler for every method and path: the document, not the router, decides what exists.
       for (HandlerType type : HandlerType.commonHttp()) {
         config.routes.addHttpHandler(type, "/*", this::serve);
       }
+      // Jetty's own "no such route" (a method Javalin does not route at all): the document decides, as for the rest.
+      config.routes.error(404, this::noRoute);
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.warn("{} {} failed inside the mock", Printable.of(cut(ctx.req().getMethod())), Printable.of(cut(ctx.path())), e);
         answerError(ctx, null, 500, "errors/unexpected_error", "The mock failed on this request: "
@@ -194,17 +219,10 @@ public final class MockUnipileServer implements AutoCloseable {
     SpecValidator spec = spec();
     String method = ctx.req().getMethod();
     Route route = spec.route(method, ctx.req().getRequestURI());
-    if (route instanceof Route.NotFound) {
-      answerError(ctx, null, 404, NOT_FOUND, "No path of the spec matches the request's path.", List.of(), null);
+    if (!(route instanceof Route.Found found)) {
+      noOperation(ctx, route);
       return;
     }
-    if (route instanceof Route.MethodNotAllowed notAllowed) {
-      ctx.header("Allow", String.join(", ", notAllowed.allowed()));
-      answerError(ctx, null, 405, MALFORMED, "The spec has " + String.join(", ", notAllowed.allowed())
-          + " on this path, not the request's method.", List.of(), null);
-      return;
-    }
-    Route.Found found = (Route.Found) route;
     // The key first: a request without one must not get to hold a thread with Prefer: delay.
     String key = ctx.header(API_KEY);
     if (key == null || key.isBlank()) {
@@ -317,11 +335,55 @@ public final class MockUnipileServer implements AutoCloseable {
     return new DecodedRequest(JSON.objectNode(), List.of(), List.of()); // a type this kit has no decoder for
   }
 
-  /** Jetty's multipart parser gave up: over a limit (no Content-Length to refuse it earlier) or not multipart. */
+  /**
+   * Javalin routed nothing (a method it does not route): answered like any request the document has no operation
+   * for, unless the route already answered (its own 404, {@code Prefer: code=404}).
+   */
+  private void noRoute(Context ctx) {
+    if (ctx.attribute(ANSWERED) != null) {
+      return;
+    }
+    Route route = spec().route(ctx.req().getMethod(), ctx.req().getRequestURI());
+    if (route instanceof Route.Found) {
+      route = new Route.MethodNotAllowed(List.of()); // found by the document, yet not routable by this server
+    }
+    noOperation(ctx, route);
+  }
+
+  /**
+   * The document has no operation for the request: "no such path" (404) or "no such method for this path" (405, with
+   * {@code Allow}), as swagger-request-validator's matching says. The request's own path and method are not copied
+   * into the answer.
+   */
+  private void noOperation(Context ctx, Route route) {
+    if (route instanceof Route.MethodNotAllowed notAllowed) {
+      String allowed = String.join(", ", notAllowed.allowed());
+      ctx.header("Allow", allowed);
+      answerNoRoute(ctx, 405, MALFORMED, "The spec has " + allowed + " on this path, not the request's method.");
+    } else {
+      answerNoRoute(ctx, 404, NOT_FOUND, "No path of the spec matches the request's path.");
+    }
+  }
+
+  /** Outside any operation: no instance, no journal entry (the journal keeps the requests to operations). */
+  private void answerNoRoute(Context ctx, int status, String wanted, String detail) {
+    ctx.attribute(ANSWERED, Boolean.TRUE);
+    ctx.status(status).contentType("application/json").result(ErrorBody.of(spec(), status, wanted, detail, null).toString());
+    LOG.info("{} {} -> {}", Printable.of(cut(ctx.req().getMethod())), Printable.of(cut(ctx.path())), status);
+  }
+
+  /**
+   * Jetty's multipart parser gave up: the body came too slowly, is over a limit (no Content-Length to refuse it
+   * earlier) or is not multipart.
+   */
   private void refuseUnreadable(Context ctx, Route.Found found, Exception e) {
     String reason = "";
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       reason = t.getMessage() == null ? reason : t.getMessage();
+      if (t instanceof TimeoutException) { // SlowBodyGuard's pace or total time, or Jetty's idle timeout
+        answerError(ctx, found, 400, MALFORMED, "The body came too slowly: " + Printable.of(reason) + ".", List.of(), null);
+        return;
+      }
       if (reason.toLowerCase(Locale.ROOT).matches(".*(exceed|too large|too many|max ).*")) {
         answerError(ctx, found, 400, TOO_LARGE, tooLarge("more") + " (" + Printable.of(reason) + ")", List.of(), null);
         return;
@@ -344,17 +406,6 @@ public final class MockUnipileServer implements AutoCloseable {
   private String tooLarge(String size) {
     return "The body is " + size + "; this mock accepts at most " + maxRequestBytes + " bytes in at most "
         + maxParts + " parts (MockUnipileServer.Builder.maxRequestBytes/maxParts, mock-server --max-request-size/--max-parts).";
-  }
-
-  /**
-   * The operation's error type if it lists it for this status, else the status's first type, so answers stay
-   * spec-valid; with no operation (404, 405), the start-chat operation's, as before.
-   */
-  private String type(Route.Found found, int status, String wanted) {
-    SpecValidator spec = spec();
-    List<String> types = (found == null ? spec.errorTypes() : spec.errorTypes(found.operationId()))
-        .getOrDefault(status, List.of());
-    return types.contains(wanted) || types.isEmpty() ? wanted : types.get(0);
   }
 
   /** {@code Prefer: code=N[, type=T]}: any status the operation documents, an error with its type, else its body. */
@@ -413,18 +464,13 @@ public final class MockUnipileServer implements AutoCloseable {
 
   /**
    * An error answer; {@code wanted} is the type meant, replaced by one the spec documents for the status when it
-   * lists others only (see {@link #type}), so every error the mock sends stays spec-valid after the provider renames one.
+   * lists others only (see {@link ErrorBody#type(SpecValidator, String, int, String)}), so every error the mock sends stays spec-valid after the provider
+   * renames one.
    */
   private void answerError(Context ctx, Route.Found found, int status, String wanted, String detail,
       List<Violation> violations, DecodedRequest decoded) {
-    String type = type(found, status, wanted);
-    ObjectNode body = JSON.objectNode()
-        .put("title", HttpStatus.forStatus(status).getMessage())
-        .put("detail", detail);
-    if (found != null) {
-      body.put("instance", found.pathTemplate());
-    }
-    body.put("type", type).put("status", status);
+    ObjectNode body = ErrorBody.of(spec(), found == null ? null : found.operationId(), status, wanted, detail,
+        found == null ? null : found.pathTemplate());
     if (status == 429 || status == 503) {
       ctx.header("Retry-After", "1");
     }
@@ -433,6 +479,7 @@ public final class MockUnipileServer implements AutoCloseable {
 
   private void answer(Context ctx, Route.Found found, int status, JsonNode body, DecodedRequest decoded,
       List<Violation> violations) {
+    ctx.attribute(ANSWERED, Boolean.TRUE);
     ctx.status(status);
     if (body != null) {
       ctx.contentType("application/json").result(body.toString());
@@ -488,7 +535,7 @@ public final class MockUnipileServer implements AutoCloseable {
    */
   private List<ReceivedField> received(Context ctx) throws IOException, ServletException {
     ctx.req().setAttribute(MULTIPART_CONFIG, new MultipartConfigElement(
-        System.getProperty("java.io.tmpdir"), maxRequestBytes, maxRequestBytes, 1024 * 1024));
+        System.getProperty("java.io.tmpdir"), maxRequestBytes, maxRequestBytes, (int) MEMORY_PART_BYTES));
     List<ReceivedField> fields = new ArrayList<>();
     for (Part part : ctx.req().getParts()) {
       if (part.getSubmittedFileName() != null) {

@@ -28,7 +28,7 @@ public final class MultipartFields {
 
   /**
    * @param contentType the body's {@code multipart/form-data; boundary=...} type
-   * @throws IOException the body is not multipart, has no boundary or is cut short
+   * @throws IOException the body is not multipart, has no boundary, does not use that boundary or is cut short
    */
   public static List<Field> read(byte[] body, String contentType) throws IOException {
     MediaType type = MediaType.parse(contentType == null ? "" : contentType);
@@ -38,6 +38,10 @@ public final class MultipartFields {
     String boundary = type.parameter("boundary");
     if (boundary == null || boundary.isEmpty()) {
       throw new IOException("multipart Content-Type without a boundary: " + contentType);
+    }
+    if (!uses(body, boundary)) {
+      // OkHttp's reader would only say "expected at least 1 part", or nothing at all.
+      throw new IOException("boundary mismatch: the Content-Type's boundary is not the one the body uses");
     }
     List<Field> fields = new ArrayList<>();
     try (MultipartReader reader = new MultipartReader(new Buffer().write(body), boundary)) {
@@ -52,6 +56,56 @@ public final class MultipartFields {
       }
     }
     return List.copyOf(fields);
+  }
+
+  /** The {@code boundary} parameter of a content type, if it is a media type with one. */
+  static Optional<String> boundary(String contentType) {
+    MediaType type = contentType == null ? null : MediaType.parse(contentType);
+    String boundary = type == null ? null : type.parameter("boundary");
+    return boundary == null || boundary.isEmpty() ? Optional.empty() : Optional.of(boundary);
+  }
+
+  /**
+   * Whether {@code body} has a delimiter line of {@code boundary}: {@code --boundary} at its start or after a line
+   * break (a preamble may come first), followed by the line's end, {@code --} or padding, not by more of a name.
+   */
+  static boolean uses(byte[] body, String boundary) {
+    byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+    for (int at = 0; at + delimiter.length <= body.length; at++) {
+      if ((at == 0 || body[at - 1] == '\n') && startsWith(body, at, delimiter)) {
+        int next = at + delimiter.length;
+        boolean close = next + 1 < body.length && body[next] == '-' && body[next + 1] == '-';
+        if (next == body.length || close || body[next] == '\r' || body[next] == '\n' || body[next] == ' '
+            || body[next] == '\t') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The boundary of the body's first delimiter line ({@code --boundary}), if a line starts with one. */
+  static Optional<String> firstBoundary(byte[] body) {
+    for (int at = 0; at + 2 < body.length; at++) {
+      if ((at == 0 || body[at - 1] == '\n') && body[at] == '-' && body[at + 1] == '-') {
+        int end = at + 2;
+        while (end < body.length && body[end] != '\r' && body[end] != '\n' && body[end] != ' ' && body[end] != '\t') {
+          end++;
+        }
+        return end == at + 2 ? Optional.empty()
+            : Optional.of(new String(body, at + 2, end - at - 2, StandardCharsets.ISO_8859_1));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean startsWith(byte[] body, int at, byte[] prefix) {
+    for (int i = 0; i < prefix.length; i++) {
+      if (body[at + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The parameters of a {@code Content-Disposition: form-data; name="..."; filename="..."} header. */

@@ -1,11 +1,10 @@
 package io.github.unipilechat.contract.pact;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.unipilechat.contract.spec.ReceivedRequest;
+import io.github.unipilechat.internal.spec.JsonFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -24,8 +23,6 @@ import java.util.Optional;
  */
 public record PactFile(Path path, String consumer, String provider, String specVersion,
     List<Interaction> interactions) {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request/response pair. */
   public record Interaction(String description, List<String> providerStates, Message request, Message response) {}
@@ -83,30 +80,38 @@ public record PactFile(Path path, String consumer, String provider, String specV
   }
 
   /**
-   * The largest pact file read, 64 MB: far above any real pact (they are kilobytes); a larger file is refused
-   * from its size, before it is read.
+   * The largest pact file read, 64 MB: far above any real pact (they are kilobytes); a larger file is refused from
+   * its size before it is read, and no file is read past it whatever size it reports.
    */
   public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
-  /** Reads a pact file of at most {@link #DEFAULT_MAX_BYTES}, refused from its size before reading. */
+  /** Reads a pact file of at most {@link #DEFAULT_MAX_BYTES}, as {@link #read(Path, long)} does. */
   public static PactFile read(Path path) throws IOException {
     return read(path, DEFAULT_MAX_BYTES);
   }
 
-  /** @throws IOException unreadable, over {@code maxBytes}, not JSON or not a pact; the message names the file */
+  /**
+   * Reads a pact file: a regular file only (a device or a pipe is refused, never opened), at most {@code maxBytes}
+   * read; a file that is not JSON is reported by line and column, never quoted.
+   *
+   * @throws IOException unreadable, over {@code maxBytes}, not JSON or not a pact; the message names the file
+   */
   public static PactFile read(Path path, long maxBytes) throws IOException {
-    long size = Files.size(path);
-    if (size > maxBytes) {
-      throw new IOException(path + ": " + size + " bytes, over the " + maxBytes + "-byte limit for a pact file"
-          + " (verify-pact --max-file-size)");
+    byte[] bytes;
+    try {
+      bytes = JsonFile.readBytes(path, maxBytes);
+    } catch (JsonFile.TooLargeException e) {
+      throw new IOException(path + ": " + e.getMessage() + " for a pact file (verify-pact --max-file-size)", e);
+    } catch (IOException e) {
+      throw new IOException(path + ": " + e.getMessage(), e);
     }
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readAllBytes(path));
+      root = JsonFile.parse(bytes);
     } catch (IOException e) {
       throw new IOException(path + ": not a pact file (" + e.getMessage() + ")", e);
     }
-    if (root == null || !root.isObject() || !root.path("interactions").isArray()) {
+    if (!root.isObject() || !root.path("interactions").isArray()) {
       throw new IOException(path + ": not a pact file (no \"interactions\" array)");
     }
     String version = root.path("metadata").path("pactSpecification").path("version").asText(

@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 public final class PactSpecVerifier {
   static final String API_KEY_HEADER = "X-API-KEY";
+  static final String MULTIPART = "multipart/form-data";
+  /** The longest pact value a violation quotes: a boundary is at most 70 characters (RFC 2046). */
+  private static final int SHOWN_MAX = 80;
 
   private final SpecValidator spec;
   private final boolean acceptNotDescribed;
@@ -94,7 +97,7 @@ public final class PactSpecVerifier {
     }
     Route.Found found = (Route.Found) route;
     Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
-    Optional<String> mediaType = request.mediaType();
+    Optional<String> mediaType = sentType(request);
     headers.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Type"));
     mediaType.ifPresent(type -> headers.put("Content-Type", List.of(type)));
     ReceivedRequest received = new ReceivedRequest(found.method(), path, request.query(), headers);
@@ -104,11 +107,17 @@ public final class PactSpecVerifier {
       boolean declared = spec.requestMediaTypes(found.operationId()).stream()
           .anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(essence));
       if (declared && essence.startsWith("multipart/")) {
+        Optional<PactViolation> unfit = framing(interaction, request);
+        if (unfit.isPresent()) {
+          violations.add(unfit.get());
+          return violations;
+        }
         try {
           body = spec.decoder(found.operationId()).decode(
               MultipartFields.read(request.body().get(), mediaType.get()).stream().map(PactSpecVerifier::received).toList());
         } catch (IOException e) {
-          violations.add(request(interaction, "body", "unreadable " + essence + " (" + e.getMessage() + ")"));
+          violations.add(request(interaction, "body", "unreadable " + essence + " ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")"));
           return violations;
         }
       } else if (declared && (essence.equals("application/json") || essence.endsWith("+json"))) {
@@ -139,6 +148,51 @@ public final class PactSpecVerifier {
       violations.add(of(interaction, "response", violation, Map.of()));
     }
     return violations;
+  }
+
+  /**
+   * A multipart request's Content-Type (its header; a V4 body's own type when there is no header) against what the
+   * body is: the boundary the body's delimiter lines use. The body's own type in a pact is a note beside the body;
+   * the provider reads only the header. (Whether the operation takes multipart at all is the OpenAPI layer's check.)
+   */
+  private static Optional<PactViolation> framing(String interaction, PactFile.Message request) {
+    Optional<String> header = request.header("Content-Type");
+    Optional<String> sent = sentType(request);
+    Optional<String> declared = request.contentType();
+    if (header.isPresent() && declared.isPresent() && !essence(declared.get()).equals(MULTIPART)) {
+      return Optional.of(request(interaction, "body", "is " + shown(declared.get()) + ", not the " + MULTIPART
+          + " its Content-Type header says"));
+    }
+    Optional<String> boundary = MultipartFields.boundary(sent.get());
+    if (boundary.isEmpty()) {
+      return Optional.of(request(interaction, "header Content-Type", shown(sent.get()) + " has no boundary: the"
+          + " provider cannot find the body's parts"));
+    }
+    byte[] body = request.body().orElseThrow();
+    Optional<String> declaredBoundary = declared.flatMap(MultipartFields::boundary);
+    if (declaredBoundary.isPresent() && !declaredBoundary.equals(boundary)
+        || !MultipartFields.uses(body, boundary.get())) {
+      String used = declaredBoundary.filter(b -> !b.equals(boundary.get()))
+          .or(() -> MultipartFields.firstBoundary(body)).map(b -> "'" + shown(b) + "'").orElse("none found");
+      return Optional.of(request(interaction, "header Content-Type", "boundary mismatch: the Content-Type header's"
+          + " boundary is not the one the body uses (header: '" + shown(boundary.get()) + "', body: " + used + ")"));
+    }
+    return Optional.empty();
+  }
+
+  /** The type the request goes out with: its Content-Type header, else (V4) its body's own type. */
+  private static Optional<String> sentType(PactFile.Message request) {
+    return request.header("Content-Type").or(request::contentType);
+  }
+
+  private static String essence(String mediaType) {
+    int semicolon = mediaType.indexOf(';');
+    return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+  }
+
+  /** A value from the pact, cut to a line's worth; {@link PactViolation} escapes what it prints. */
+  private static String shown(String value) {
+    return value.length() <= SHOWN_MAX ? value : value.substring(0, SHOWN_MAX) + "...";
   }
 
   private static String path(PactFile.Message request) {

@@ -41,9 +41,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * check), so one broken rule reads the same words in the client, the mock and {@code verify-pact}. Its findings are
  * worded here in those same words ({@code limit: is required (query parameter)}), by their message key.
  *
- * <p>The document reaches it as the JSON text of the model already read, parsed from memory: every {@code $ref} must
- * be local, so its parser never opens a file or a URL; the levels are set here alone (its own loader, which would
- * read {@code .swagger-validator} from the working directory and system properties, is off).
+ * <p>The document reaches it as the JSON text of the model already read and checked ({@code SpecDocument}: every
+ * {@code $ref} local), parsed from memory, so its parser never opens a file or a URL; the levels are set here alone
+ * (its own loader, which would read {@code .swagger-validator} from the working directory and system properties, is
+ * off).
  */
 final class OpenApiLayer {
   /** The root words OpenAPI 3.0 defines; the provider's document carries others ({@code _id}) its parser refuses. */
@@ -135,15 +136,23 @@ final class OpenApiLayer {
     if (match != null && !match.isPathFound()) {
       return new Route.NotFound();
     }
-    // The path is the document's, the method is not (or is one HTTP has that OpenAPI 3.0 does not): list the methods.
+    // The path is the document's, the method is not (or is one HTTP has that OpenAPI 3.0 does not): the methods the
+    // library finds for the path, in the document's order.
     List<String> allowed = new ArrayList<>();
     for (Request.Method candidate : Request.Method.values()) {
-      ApiOperationMatch other = resolver.findApiOperation(rawPath, candidate);
-      if (other.isOperationAllowed()) {
+      if (resolver.findApiOperation(rawPath, candidate).isOperationAllowed()) {
         allowed.add(candidate.name());
       }
     }
-    return allowed.isEmpty() ? new Route.NotFound() : new Route.MethodNotAllowed(List.copyOf(allowed));
+    List<String> ordered = new ArrayList<>();
+    for (Operation operation : model.operations().all()) {
+      if (allowed.contains(operation.method()) && !ordered.contains(operation.method())
+          && operation.path().match(rawPath) != null) {
+        ordered.add(operation.method());
+      }
+    }
+    allowed.stream().filter(name -> !ordered.contains(name)).forEach(ordered::add);
+    return ordered.isEmpty() ? new Route.NotFound() : new Route.MethodNotAllowed(List.copyOf(ordered));
   }
 
   /**
@@ -223,7 +232,7 @@ final class OpenApiLayer {
           new Violation(String.join(", ", Security.headers(model.document(), operation)), "is required");
       case "validation.request.contentType.notAllowed", "validation.request.contentType.invalid" ->
           new Violation("header Content-Type", shown(Objects.requireNonNullElse(contentType, "(none)"))
-              + " is not a request content type of " + operation + " (the spec's: " + mediaTypes(operation) + ")");
+              + " is not " + mediaTypes(operation) + ", the request content " + operation + " accepts");
       case "validation.request.accept.notAllowed", "validation.request.accept.invalid" ->
           new Violation("header Accept", shown(Objects.requireNonNullElse(accept, "(none)"))
               + " matches no answer " + operation + " documents");
@@ -283,7 +292,7 @@ final class OpenApiLayer {
   }
 
   /** A value from a request as a finding shows it: escaped, and cut when long. */
-  static String shown(String value) {
+  private static String shown(String value) {
     String printable = Printable.of(value);
     return printable.length() <= 200 ? printable : printable.substring(0, 200) + "… (" + value.length() + " characters)";
   }
@@ -331,14 +340,12 @@ final class OpenApiLayer {
   }
 
   /**
-   * The document as its parser reads it: only the root words OpenAPI defines, and every {@code $ref} local.
-   *
-   * @throws IllegalArgumentException naming a {@code $ref} that points outside the document
+   * The document as its parser reads it: only the root words OpenAPI defines. Every {@code $ref} in it is local and
+   * leads somewhere: the model's document was checked when it was read ({@code SpecDocument}).
    */
   private static String forParser(JsonNode document) {
     ObjectNode copy = ((ObjectNode) document).deepCopy();
     copy.properties().removeIf(root -> !OPENAPI_ROOT.contains(root.getKey()) && !root.getKey().startsWith("x-"));
-    LocalRefs.require(copy);
     return copy.toString();
   }
 

@@ -166,7 +166,8 @@ class VerifyPactEveryOperationTest {
     assertThat(violations.get(0)).startsWith("interaction 'nowhere': request path: /api/v1/nothing is not in the spec (paths: ")
         .contains("/api/v1/chats/{chat_id}/messages");
     assertThat(violations.get(1))
-        .isEqualTo("interaction 'wrong method': request method: PUT /api/v1/chats is not in the spec (the path has GET, POST)");
+        .startsWith("interaction 'wrong method': request method: PUT /api/v1/chats is not in the spec (the path has ")
+        .contains("GET").contains("POST").doesNotContain("PUT,");
   }
 
   @Test

@@ -38,9 +38,12 @@ class VerifyPactHostileInputTest {
   /** A Pact JS V4 pact whose one request body is this multipart text (boundary "b"). */
   private Path v4(String name, String multipart) throws Exception {
     ObjectNode pact = (ObjectNode) JSON.readTree(PactJsFixtures.read("pactjs-v4-body-valid"));
-    ObjectNode body = (ObjectNode) pact.path("interactions").get(0).path("request").path("body");
+    ObjectNode request = (ObjectNode) pact.path("interactions").get(0).path("request");
+    ObjectNode body = (ObjectNode) request.path("body");
     body.put("content", Base64.getEncoder().encodeToString(multipart.getBytes(StandardCharsets.UTF_8)))
         .put("encoded", "base64").put("contentType", "multipart/form-data; boundary=b");
+    // The header too: the one the request is sent with, which must name the body's boundary.
+    ((ObjectNode) request.path("headers")).putArray("Content-Type").add("multipart/form-data; boundary=b");
     return write(name, pact.toString());
   }
 
