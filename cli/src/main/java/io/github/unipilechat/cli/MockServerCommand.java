@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code mock-server}: the spec-validating mock in the foreground, one log line per request. */
+/** {@code mock-server}: the spec-validating mock of every operation, in the foreground, one log line per request. */
 final class MockServerCommand implements Callable<Integer> {
   /** Nothing reads the journal of the command-line mock; a few entries keep a long-running one small. */
   static final int DEFAULT_JOURNAL_SIZE = 100;
@@ -54,7 +54,8 @@ final class MockServerCommand implements Callable<Integer> {
     this.stop = stop;
     this.hooks = hooks;
     this.spec = CommandSpecs.command(this, NAME,
-        "Run a mock Unipile server for POST /api/v1/chats that validates every request against the spec.",
+        "Run a mock Unipile server for every operation of the spec: each request is matched to its operation by"
+            + " method and path template, validated against it and given its documented answer.",
         "Logs one line per request (status, and on 400 the failing fields). Stop with Ctrl-C.");
     spec.usageMessage().sortOptions(false);
     spec.addOption(option("--port", int.class, "<port>",
@@ -100,7 +101,7 @@ final class MockServerCommand implements Callable<Integer> {
         .spec(specFile == null ? SpecValidator.bundled() : spec(specFile))
         .acceptNotDescribed(acceptNotDescribed).build().start()) {
       console.err().println("mock Unipile server listening on " + server.baseUrl()
-          + " (POST /api/v1/chats" + (apiKey == null ? ", any X-API-KEY" : ", X-API-KEY required") + ")");
+          + " (every operation of the spec" + (apiKey == null ? ", any X-API-KEY" : ", X-API-KEY required") + ")");
       console.err().println("try: ./unipile-chat start-chat --base-url " + server.baseUrl()
           + " --api-key demo --account-id demo --attendee ACoAABdemo --text Hello");
       Thread hook = new Thread(stop::countDown);

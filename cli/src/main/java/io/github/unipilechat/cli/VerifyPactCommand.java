@@ -21,7 +21,8 @@ final class VerifyPactCommand implements Callable<Integer> {
   VerifyPactCommand(Console console) {
     this.console = console;
     this.spec = CommandSpecs.command(this, NAME,
-        "Check every interaction of Pact files against the provider's OpenAPI document.",
+        "Check every interaction of Pact files against the operation it calls (by method and path template) in the"
+            + " provider's OpenAPI document.",
         "Exits 0 when all conform, 1 with one line per violation, 2 when a file cannot be read or nothing was checked.");
     spec.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("PACT.json").type(List.class)
             .auxiliaryTypes(Path.class).description("Pact files (V3 or V4) to check.").build())

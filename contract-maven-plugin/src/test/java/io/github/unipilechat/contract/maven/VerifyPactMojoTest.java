@@ -92,6 +92,46 @@ class VerifyPactMojoTest {
     assertThatCode(mojo::execute).doesNotThrowAnyException();
   }
 
+  @Test
+  void everyOperationOfTheGivenSpecIsJudgedByItsOwnPathTemplate() throws Exception {
+    // The provider's "Send a message in a chat" (developer.unipile.com), added to a copy of the bundled document.
+    String bundled;
+    try (var in = getClass().getResourceAsStream(io.github.unipilechat.contract.spec.SpecValidator.BUNDLED)) {
+      bundled = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Path spec = Files.createDirectory(pacts.resolve("spec")).resolve("provider.json"); // not a pact: a level down
+    Files.writeString(spec, bundled.replaceFirst("\"paths\": *\\{", "\"paths\": {\"/api/v1/chats/{chat_id}/messages\":"
+        + "{\"post\":{\"operationId\":\"ChatsController_sendMessageInChat\",\"parameters\":[{\"name\":\"chat_id\","
+        + "\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"}}],\"requestBody\":{\"required\":true,"
+        + "\"content\":{\"multipart/form-data\":{\"schema\":{\"type\":\"object\",\"properties\":{\"text\":"
+        + "{\"type\":\"string\"},\"voice_message\":{\"type\":\"string\",\"format\":\"binary\"}}}}}},"
+        + "\"responses\":{\"201\":{\"description\":\"Created\",\"content\":{\"application/json\":{\"schema\":"
+        + "{\"type\":\"object\",\"properties\":{\"object\":{\"type\":\"string\",\"enum\":[\"MessageSent\"]}},"
+        + "\"required\":[\"object\"]}}}}},\"security\":[{\"Access-Token\":[]}]}},"));
+    Files.writeString(pacts.resolve("send-message.json"), sendMessagePact("Hello"));
+    VerifyPactMojo mojo = mojo();
+    mojo.spec = spec.toFile();
+
+    assertThatCode(mojo::execute).doesNotThrowAnyException();
+
+    Files.writeString(pacts.resolve("send-message.json"), sendMessagePact("Hello\\r\\n--b\\r\\n"
+        + "Content-Disposition: form-data; name=\\\"voice_message\\\"\\r\\n\\r\\nnot a file"));
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining(
+        "interaction 'send a message': request field voice_message: must be a file part (with a filename), not a text field");
+  }
+
+  /** A V4 pact of one "send a message" interaction; {@code text}, JSON-escaped, ends the form's {@code text} part. */
+  private static String sendMessagePact(String text) {
+    String form = "--b\\r\\nContent-Disposition: form-data; name=\\\"text\\\"\\r\\n\\r\\n" + text + "\\r\\n--b--\\r\\n";
+    return "{\"consumer\":{\"name\":\"c\"},\"provider\":{\"name\":\"p\"},\"interactions\":[{\"type\":\"Synchronous/HTTP\","
+        + "\"description\":\"send a message\",\"request\":{\"method\":\"POST\",\"path\":\"/api/v1/chats/ch_1/messages\","
+        + "\"headers\":{\"X-API-KEY\":[\"k\"]},\"body\":{\"content\":\"" + form + "\","
+        + "\"contentType\":\"multipart/form-data; boundary=b\",\"encoded\":false}},\"response\":{\"status\":201,"
+        + "\"headers\":{\"Content-Type\":[\"application/json\"]},\"body\":{\"content\":{\"object\":\"MessageSent\"},"
+        + "\"contentType\":\"application/json\",\"encoded\":false}}}],"
+        + "\"metadata\":{\"pactSpecification\":{\"version\":\"4.0\"}}}";
+  }
+
   private VerifyPactMojo mojo() {
     VerifyPactMojo mojo = new VerifyPactMojo();
     mojo.pactDirectory = pacts.toFile();

@@ -28,18 +28,28 @@ final class ErrorBody {
    * path there: it names the document's path, or nothing).
    */
   static ObjectNode of(SpecValidator spec, int status, String wanted, String detail, String instance) {
+    return of(spec, null, status, wanted, detail, instance);
+  }
+
+  /**
+   * The body of an error answer to the operation {@code operationId} (its own documented types); with none (a request
+   * no operation takes), the start-chat operation's, as before the mock served others.
+   */
+  static ObjectNode of(SpecValidator spec, String operationId, int status, String wanted, String detail,
+      String instance) {
     ObjectNode body = JSON.objectNode()
         .put("title", title(status))
         .put("detail", detail);
     if (instance != null) {
       body.put("instance", instance);
     }
-    return body.put("type", type(spec, status, wanted)).put("status", status);
+    return body.put("type", type(spec, operationId, status, wanted)).put("status", status);
   }
 
   /** The spec's type for {@code status}: {@code wanted} if it lists it or lists none, else its first. */
-  static String type(SpecValidator spec, int status, String wanted) {
-    List<String> types = spec.errorTypes().getOrDefault(status, List.of());
+  static String type(SpecValidator spec, String operationId, int status, String wanted) {
+    List<String> types = (operationId == null ? spec.errorTypes() : spec.errorTypes(operationId))
+        .getOrDefault(status, List.of());
     return types.contains(wanted) || types.isEmpty() ? wanted : types.get(0);
   }
 

@@ -1,15 +1,19 @@
 package io.github.unipilechat.contract.mock;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.contract.internal.Printable;
 import io.github.unipilechat.contract.multipart.DecodedRequest;
 import io.github.unipilechat.contract.multipart.ReceivedField;
+import io.github.unipilechat.contract.spec.ReceivedRequest;
+import io.github.unipilechat.contract.spec.Route;
 import io.github.unipilechat.contract.spec.SpecValidator;
 import io.github.unipilechat.contract.spec.ValidationResult;
 import io.github.unipilechat.contract.spec.Violation;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Part;
@@ -23,16 +27,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Unipile stand-in for {@code POST /api/v1/chats} that reads bracket-style multipart like the provider,
- * checks each request against the spec and answers as the spec says. For trying the client without an
- * account, and for testing code that sends chats.
+ * A Unipile stand-in for every operation of the document it is given (the bundled one by default): each request is
+ * matched to its operation by method and path template, its credentials, parameters and content type are checked
+ * (swagger-request-validator), its body is decoded by its media type (bracket-style multipart like the provider, or
+ * JSON) and checked with the client's own rules, and it gets the operation's documented answer: a minimal valid
+ * instance of the success schema, with fresh ids. A path the document lacks is a spec-shaped JSON 404, a method its
+ * path lacks a 405 with {@code Allow}. For trying the client without an account, and for testing code that calls
+ * the API.
  *
  * <pre>{@code
  * try (MockUnipileServer mock = MockUnipileServer.builder().build().start()) {
@@ -42,10 +50,11 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>{@code Prefer: code=422} (optionally {@code , type=errors/…}) asks for a spec-conforming error;
- * {@code Prefer: delay=2000} answers late (at most 60 s, and only to requests with a key).
+ * <p>{@code Prefer: code=422} (optionally {@code , type=errors/…}) asks for any status the operation documents: an
+ * error with a documented type, or the documented body of that status; {@code Prefer: delay=2000} answers late (at
+ * most 60 s, and only to requests with a key).
  *
- * <p>Hostile input gets a spec-shaped JSON answer too: a body that is not readable multipart is
+ * <p>Hostile input gets a spec-shaped JSON answer too: a body that is not readable as its media type is
  * {@code 400 errors/malformed_request}; a body over {@link Builder#maxRequestBytes} (default
  * {@value #DEFAULT_MAX_REQUEST_BYTES} bytes) or with more than {@link Builder#maxParts} parts is
  * {@code 400 errors/content_too_large}, refused from its Content-Length before it is read, or once the limit is
@@ -82,6 +91,7 @@ public final class MockUnipileServer implements AutoCloseable {
   private static final long MEMORY_PART_BYTES = 1024 * 1024;
   private static final String MALFORMED = ErrorBody.MALFORMED;
   private static final String TOO_LARGE = ErrorBody.TOO_LARGE;
+  private static final String NOT_FOUND = ErrorBody.NOT_FOUND;
 
   private final String host;
   private final int requestedPort;
@@ -93,7 +103,8 @@ public final class MockUnipileServer implements AutoCloseable {
   private final Journal journal;
   private final boolean acceptNotDescribed;
   private volatile String defaultPrefer;
-  private volatile DocumentRoutes routes;
+  /** Each operation's documented answers, built on first use ({@code operationId status}). */
+  private final Map<String, ExampleAnswer> examples = new ConcurrentHashMap<>();
   private Javalin app;
 
   private MockUnipileServer(Builder builder) {
@@ -109,16 +120,6 @@ public final class MockUnipileServer implements AutoCloseable {
 
   private SpecValidator spec() {
     return givenSpec != null ? givenSpec : SpecValidator.bundled();
-  }
-
-  /** The document's routes, read on the first request that needs them. */
-  private DocumentRoutes routes() {
-    DocumentRoutes read = routes;
-    if (read == null) {
-      read = DocumentRoutes.of(spec().document());
-      routes = read;
-    }
-    return read;
   }
 
   /** A builder: loopback, a free port, the bundled spec, any non-empty key. */
@@ -147,15 +148,29 @@ public final class MockUnipileServer implements AutoCloseable {
         context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxRequestBytes));
         context.setErrorHandler(jettyErrors);
       });
-      config.routes.post(SpecValidator.PATH, this::startChat);
+      // One handler for every method and path: the document, not the router, decides what exists.
+      for (HandlerType type : HandlerType.commonHttp()) {
+        config.routes.addHttpHandler(type, "/*", this::serve);
+      }
+      // Jetty's own "no such route" (a method Javalin does not route at all): the document decides, as for the rest.
       config.routes.error(404, this::noRoute);
       config.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.warn("POST {} failed inside the mock", SpecValidator.PATH, e);
-        answerError(ctx, 500, "errors/unexpected_error", "The mock failed on this request: "
+        LOG.warn("{} {} failed inside the mock", Printable.of(cut(ctx.req().getMethod())), Printable.of(cut(ctx.path())), e);
+        answerError(ctx, null, 500, "errors/unexpected_error", "The mock failed on this request: "
             + e.getClass().getSimpleName() + ".", List.of(), null);
       });
     });
     app.start(host, requestedPort);
+    // The OpenAPI layer is built while the first client connects, not when its request arrives.
+    Thread warm = new Thread(() -> {
+      try {
+        spec().route("GET", "/");
+      } catch (RuntimeException e) {
+        LOG.debug("the spec could not be read ahead; the first request says why", e);
+      }
+    }, "mock-spec-warmup");
+    warm.setDaemon(true);
+    warm.start();
     return this;
   }
 
@@ -196,15 +211,26 @@ public final class MockUnipileServer implements AutoCloseable {
     }
   }
 
-  private void startChat(Context ctx) throws InterruptedException {
+  /**
+   * Every request: the document decides where it leads (swagger-request-validator's matching), then the key, the
+   * {@code Prefer} header, the body by its media type, the checks, and the operation's documented answer.
+   */
+  private void serve(Context ctx) throws InterruptedException {
+    SpecValidator spec = spec();
+    String method = ctx.req().getMethod();
+    Route route = spec.route(method, ctx.req().getRequestURI());
+    if (!(route instanceof Route.Found found)) {
+      noOperation(ctx, route);
+      return;
+    }
     // The key first: a request without one must not get to hold a thread with Prefer: delay.
     String key = ctx.header(API_KEY);
     if (key == null || key.isBlank()) {
-      answerError(ctx, 401, "errors/missing_credentials", "The X-API-KEY header is required.", List.of(), null);
+      answerError(ctx, found, 401, "errors/missing_credentials", "The X-API-KEY header is required.", List.of(), null);
       return;
     }
     if (expectedApiKey != null && !expectedApiKey.equals(key)) {
-      answerError(ctx, 401, "errors/invalid_credentials", "The X-API-KEY is not the one this mock expects.", List.of(), null);
+      answerError(ctx, found, 401, "errors/invalid_credentials", "The X-API-KEY is not the one this mock expects.", List.of(), null);
       return;
     }
     Prefer prefer;
@@ -212,102 +238,159 @@ public final class MockUnipileServer implements AutoCloseable {
       String header = ctx.header("Prefer");
       prefer = Prefer.parse(header != null ? header : defaultPrefer);
     } catch (IllegalArgumentException e) {
-      answerError(ctx, 400, "errors/invalid_parameters", Printable.of(e.getMessage()), List.of(), null);
+      answerError(ctx, found, 400, "errors/invalid_parameters", Printable.of(e.getMessage()), List.of(), null);
       return;
     }
     if (!prefer.delay().isZero()) {
       Thread.sleep(prefer.delay().toMillis());
     }
-    if (!ctx.isMultipartFormData()) {
-      answerError(ctx, 400, MALFORMED, "The body must be multipart/form-data, got "
-          + Printable.of(Objects.requireNonNullElse(ctx.contentType(), "no content type")) + ".", List.of(), null);
-      return;
-    }
-    if (!ctx.contentType().toLowerCase(Locale.ROOT).contains("boundary=")) {
-      answerError(ctx, 400, MALFORMED, "The multipart/form-data Content-Type has no boundary.", List.of(), null);
-      return;
-    }
-    long length = contentLength(ctx);
-    if (length > maxRequestBytes) {
-      answerError(ctx, 400, TOO_LARGE, tooLarge(length + " bytes"), List.of(), null);
-      return;
-    }
-    List<ReceivedField> received;
+    ReceivedRequest request = ReceivedRequest.of(method, ctx.req().getRequestURI()
+        + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), headers(ctx));
+    DecodedRequest decoded;
     try {
-      received = received(ctx);
-    } catch (Exception e) { // Jetty's parser throws ServletException through Javalin's Kotlin
-      refuseUnreadable(ctx, e);
-      return;
+      decoded = body(ctx, spec, found);
+    } catch (Refused refused) {
+      return; // answered
     }
-    SpecValidator spec = spec();
-    DecodedRequest decoded = spec.decoder().decode(received);
-    ValidationResult result = spec.validateRequest(decoded, true).accepting(acceptNotDescribed);
+    ValidationResult result = spec.validateRequest(found, request, decoded).accepting(acceptNotDescribed);
     if (!result.valid()) {
-      boolean missing = result.violations().stream().anyMatch(v -> v.rule().equals("is required"));
-      answerError(ctx, 400, missing ? "errors/missing_parameters" : "errors/invalid_parameters",
+      boolean missing = result.violations().stream().anyMatch(v -> v.rule().startsWith("is required"));
+      answerError(ctx, found, 400, missing ? "errors/missing_parameters" : "errors/invalid_parameters",
           Printable.of(result.summary()), result.violations(), decoded);
       return;
     }
     if (prefer.status().isPresent()) {
-      preferredError(ctx, prefer, decoded);
+      preferred(ctx, found, prefer, decoded);
       return;
     }
-    ObjectNode body = JSON.objectNode().put("object", "ChatStarted")
-        .put("chat_id", id()).put("message_id", id());
-    answer(ctx, 201, body, decoded, List.of());
+    int status = successStatus(spec, found.operationId());
+    answer(ctx, found, status, example(spec, found.operationId(), status), decoded, List.of());
+  }
+
+  /** Thrown once the request has been answered while its body was read. */
+  private static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Refused() {
+      super(null, null, false, false);
+    }
   }
 
   /**
-   * Javalin found no route: the document decides between "no such path" (404) and "no such method for this path"
-   * (405, with {@code Allow}); an operation the document has but the mock does not serve is 501. The request's own
-   * path and method are not copied into the answer.
+   * The body in the request's JSON shape, decoded by the media type the operation declares for it (a multipart form
+   * by this kit's bracket decoder, JSON as sent); null when the operation takes none or the request sent none.
+   *
+   * @throws Refused when the body could not be read (answered here: 400 malformed or too large)
+   */
+  private DecodedRequest body(Context ctx, SpecValidator spec, Route.Found found) throws Refused {
+    List<String> types = spec.requestMediaTypes(found.operationId());
+    long length = contentLength(ctx);
+    boolean sent = length > 0 || (length < 0 && ctx.header("Transfer-Encoding") != null);
+    if (types.isEmpty()) {
+      return null; // a body here is the check's finding ("is not expected"); it is not read
+    }
+    String contentType = ctx.contentType();
+    String essence = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    if (!types.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList().contains(essence)) {
+      if (!sent && contentType == null) {
+        return null; // no body at all: the check says whether one is required
+      }
+      answerError(ctx, found, 400, MALFORMED, "The body must be " + String.join(" or ", types) + ", got "
+          + Printable.of(Objects.requireNonNullElse(contentType, "no content type")) + ".", List.of(), null);
+      throw new Refused();
+    }
+    if (length > maxRequestBytes) {
+      answerError(ctx, found, 400, TOO_LARGE, tooLarge(length + " bytes"), List.of(), null);
+      throw new Refused();
+    }
+    if (essence.startsWith("multipart/")) {
+      if (!contentType.toLowerCase(Locale.ROOT).contains("boundary=")) {
+        answerError(ctx, found, 400, MALFORMED, "The multipart/form-data Content-Type has no boundary.", List.of(), null);
+        throw new Refused();
+      }
+      try {
+        return spec.decoder(found.operationId()).decode(received(ctx));
+      } catch (Exception e) { // Jetty's parser throws ServletException through Javalin's Kotlin
+        refuseUnreadable(ctx, found, e);
+        throw new Refused();
+      }
+    }
+    byte[] bytes;
+    try (InputStream in = ctx.req().getInputStream()) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxRequestBytes + 1));
+    } catch (IOException e) {
+      refuseUnreadable(ctx, found, e);
+      throw new Refused();
+    }
+    if (bytes.length > maxRequestBytes) {
+      answerError(ctx, found, 400, TOO_LARGE, tooLarge("more"), List.of(), null);
+      throw new Refused();
+    }
+    if (bytes.length == 0) {
+      return null;
+    }
+    if (essence.equals("application/json") || essence.endsWith("+json")) {
+      return SpecValidator.decodeJson(bytes);
+    }
+    return new DecodedRequest(JSON.objectNode(), List.of(), List.of()); // a type this kit has no decoder for
+  }
+
+  /**
+   * Javalin routed nothing (a method it does not route): answered like any request the document has no operation
+   * for, unless the route already answered (its own 404, {@code Prefer: code=404}).
    */
   private void noRoute(Context ctx) {
     if (ctx.attribute(ANSWERED) != null) {
-      return; // the route's own 404 (Prefer: code=404)
+      return;
     }
-    DocumentRoutes.Match match = routes().match(ctx.req().getMethod(), ctx.path());
-    switch (match.kind()) {
-      case NO_SUCH_PATH -> answerNoRoute(ctx, 404, ErrorBody.NOT_FOUND, "No path of the spec matches the request's path.");
-      case NO_SUCH_METHOD -> {
-        String allowed = String.join(", ", match.allowed());
-        ctx.header("Allow", allowed);
-        answerNoRoute(ctx, 405, MALFORMED, "The spec has " + allowed + " on this path, not the request's method.");
-      }
-      case OPERATION -> answerNoRoute(ctx, 501, ErrorBody.NOT_IMPLEMENTED,
-          "The spec has this operation; this mock serves POST " + SpecValidator.PATH + " only.");
+    Route route = spec().route(ctx.req().getMethod(), ctx.req().getRequestURI());
+    if (route instanceof Route.Found) {
+      route = new Route.MethodNotAllowed(List.of()); // found by the document, yet not routable by this server
+    }
+    noOperation(ctx, route);
+  }
+
+  /**
+   * The document has no operation for the request: "no such path" (404) or "no such method for this path" (405, with
+   * {@code Allow}), as swagger-request-validator's matching says. The request's own path and method are not copied
+   * into the answer.
+   */
+  private void noOperation(Context ctx, Route route) {
+    if (route instanceof Route.MethodNotAllowed notAllowed) {
+      String allowed = String.join(", ", notAllowed.allowed());
+      ctx.header("Allow", allowed);
+      answerNoRoute(ctx, 405, MALFORMED, "The spec has " + allowed + " on this path, not the request's method.");
+    } else {
+      answerNoRoute(ctx, 404, NOT_FOUND, "No path of the spec matches the request's path.");
     }
   }
 
-  /** Outside the operation: no instance, no journal entry (the journal keeps the requests to the operation). */
+  /** Outside any operation: no instance, no journal entry (the journal keeps the requests to operations). */
   private void answerNoRoute(Context ctx, int status, String wanted, String detail) {
+    ctx.attribute(ANSWERED, Boolean.TRUE);
     ctx.status(status).contentType("application/json").result(ErrorBody.of(spec(), status, wanted, detail, null).toString());
     LOG.info("{} {} -> {}", Printable.of(cut(ctx.req().getMethod())), Printable.of(cut(ctx.path())), status);
-  }
-
-  /** At most 200 characters of a request's text, for the log. */
-  private static String cut(String text) {
-    return text.length() <= 200 ? text : text.substring(0, 200) + "...";
   }
 
   /**
    * Jetty's multipart parser gave up: the body came too slowly, is over a limit (no Content-Length to refuse it
    * earlier) or is not multipart.
    */
-  private void refuseUnreadable(Context ctx, Exception e) {
+  private void refuseUnreadable(Context ctx, Route.Found found, Exception e) {
     String reason = "";
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       reason = t.getMessage() == null ? reason : t.getMessage();
       if (t instanceof TimeoutException) { // SlowBodyGuard's pace or total time, or Jetty's idle timeout
-        answerError(ctx, 400, MALFORMED, "The body came too slowly: " + Printable.of(reason) + ".", List.of(), null);
+        answerError(ctx, found, 400, MALFORMED, "The body came too slowly: " + Printable.of(reason) + ".", List.of(), null);
         return;
       }
       if (reason.toLowerCase(Locale.ROOT).matches(".*(exceed|too large|too many|max ).*")) {
-        answerError(ctx, 400, TOO_LARGE, tooLarge("more") + " (" + Printable.of(reason) + ")", List.of(), null);
+        answerError(ctx, found, 400, TOO_LARGE, tooLarge("more") + " (" + Printable.of(reason) + ")", List.of(), null);
         return;
       }
     }
-    answerError(ctx, 400, MALFORMED, "The body is not readable multipart/form-data"
+    answerError(ctx, found, 400, MALFORMED, "The body is not readable "
+        + String.join(" or ", spec().requestMediaTypes(found.operationId()))
         + (reason.isEmpty() ? "." : " (" + Printable.of(reason) + ")."), List.of(), null);
   }
 
@@ -325,50 +408,118 @@ public final class MockUnipileServer implements AutoCloseable {
         + maxParts + " parts (MockUnipileServer.Builder.maxRequestBytes/maxParts, mock-server --max-request-size/--max-parts).";
   }
 
-  private void preferredError(Context ctx, Prefer prefer, DecodedRequest decoded) {
+  /** {@code Prefer: code=N[, type=T]}: any status the operation documents, an error with its type, else its body. */
+  private void preferred(Context ctx, Route.Found found, Prefer prefer, DecodedRequest decoded) {
+    SpecValidator spec = spec();
     int status = prefer.code();
-    Map<Integer, List<String>> errorTypes = spec().errorTypes();
-    List<String> types = errorTypes.get(status);
+    List<String> documented = spec.documentedStatuses(found.operationId());
+    if (!documented.contains(Integer.toString(status))) {
+      answerError(ctx, found, 400, "errors/invalid_parameters", "Prefer code=" + status + " is not a documented status of "
+          + found + " (documented: " + documented + ").", List.of(), decoded);
+      return;
+    }
+    List<String> types = spec.errorTypes(found.operationId()).get(status);
     if (types == null) {
-      answerError(ctx, 400, "errors/invalid_parameters", "Prefer code=" + status
-          + " is not a documented error status of POST /api/v1/chats (documented: " + errorTypes.keySet() + ").", List.of(), decoded);
+      if (prefer.type() != null) {
+        answerError(ctx, found, 400, "errors/invalid_parameters", "Prefer type=" + Printable.of(prefer.type())
+            + " is not a documented type of status " + status + " (documented: none).", List.of(), decoded);
+        return;
+      }
+      answer(ctx, found, status, example(spec, found.operationId(), status), decoded, List.of());
       return;
     }
     String type = prefer.type() == null ? types.get(0) : prefer.type();
     if (!types.contains(type)) {
-      answerError(ctx, 400, "errors/invalid_parameters", "Prefer type=" + type + " is not a documented type of status "
-          + status + " (documented: " + types + ").", List.of(), decoded);
+      answerError(ctx, found, 400, "errors/invalid_parameters", "Prefer type=" + Printable.of(type)
+          + " is not a documented type of status " + status + " (documented: " + types + ").", List.of(), decoded);
       return;
     }
-    answerError(ctx, status, type, "Answer requested with Prefer: code=" + status + ".", List.of(), decoded);
+    answerError(ctx, found, status, type, "Answer requested with Prefer: code=" + status + ".", List.of(), decoded);
+  }
+
+  /** The first success status the operation documents (201 for start-chat); 200 when it documents only a range. */
+  private static int successStatus(SpecValidator spec, String operationId) {
+    for (String key : spec.documentedStatuses(operationId)) {
+      if (key.matches("2[0-9][0-9]")) {
+        return Integer.parseInt(key);
+      }
+    }
+    return 200;
+  }
+
+  /** A minimal valid body of the answer the operation documents for {@code status}, or null when it has none. */
+  private JsonNode example(SpecValidator spec, String operationId, int status) {
+    String key = operationId + " " + status;
+    ExampleAnswer answer = examples.get(key);
+    if (answer == null) {
+      answer = spec.responseSchema(operationId, status).map(schema -> ExampleAnswer.of(spec.document(), schema))
+          .orElse(null);
+      if (answer == null) {
+        return null;
+      }
+      examples.putIfAbsent(key, answer);
+    }
+    return answer.next();
   }
 
   /**
    * An error answer; {@code wanted} is the type meant, replaced by one the spec documents for the status when it
-   * lists others only (see {@link ErrorBody#type}), so every error the mock sends stays spec-valid after the provider
+   * lists others only (see {@link ErrorBody#type(SpecValidator, String, int, String)}), so every error the mock sends stays spec-valid after the provider
    * renames one.
    */
-  private void answerError(Context ctx, int status, String wanted, String detail, List<Violation> violations, DecodedRequest decoded) {
-    ObjectNode body = ErrorBody.of(spec(), status, wanted, detail, SpecValidator.PATH);
+  private void answerError(Context ctx, Route.Found found, int status, String wanted, String detail,
+      List<Violation> violations, DecodedRequest decoded) {
+    ObjectNode body = ErrorBody.of(spec(), found == null ? null : found.operationId(), status, wanted, detail,
+        found == null ? null : found.pathTemplate());
     if (status == 429 || status == 503) {
       ctx.header("Retry-After", "1");
     }
-    answer(ctx, status, body, decoded, violations);
+    answer(ctx, found, status, body, decoded, violations);
   }
 
-  private void answer(Context ctx, int status, ObjectNode body, DecodedRequest decoded, List<Violation> violations) {
+  private void answer(Context ctx, Route.Found found, int status, JsonNode body, DecodedRequest decoded,
+      List<Violation> violations) {
     ctx.attribute(ANSWERED, Boolean.TRUE);
-    ctx.status(status).contentType("application/json").result(body.toString());
-    journal.add(new JournalEntry(
+    ctx.status(status);
+    if (body != null) {
+      ctx.contentType("application/json").result(body.toString());
+    }
+    journal.add(new JournalEntry(found == null ? "" : found.operationId(),
+        found == null ? Map.of() : found.pathParameters(), queryParameters(ctx),
         decoded == null ? JSON.objectNode() : decoded.fields(),
         decoded == null ? List.of() : decoded.files(),
         redactedHeaders(ctx), status, violations));
+    String operation = found == null ? Printable.of(cut(ctx.req().getMethod())) + " " + Printable.of(cut(ctx.path()))
+        : found.toString();
     if (violations.isEmpty()) {
-      LOG.info("POST {} -> {} fields: {}", SpecValidator.PATH, status, decoded == null ? "-" : fieldNames(decoded));
+      LOG.info("{} -> {} fields: {}", operation, status, decoded == null ? "-" : fieldNames(decoded));
     } else {
-      LOG.info("POST {} -> {} invalid: {}", SpecValidator.PATH, status,
+      LOG.info("{} -> {} invalid: {}", operation, status,
           Printable.of(violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "))));
     }
+  }
+
+  /** At most 200 characters of a request's text, for the log. */
+  private static String cut(String text) {
+    return text == null ? "" : text.length() <= 200 ? text : text.substring(0, 200) + "...";
+  }
+
+  private static Map<String, List<String>> queryParameters(Context ctx) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    if (ctx.queryString() != null) {
+      ReceivedRequest.query(ctx.queryString())
+          .forEach(entry -> query.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue()));
+    }
+    return query;
+  }
+
+  /** Every header with every value, as sent (names as the client wrote them). */
+  private static Map<String, List<String>> headers(Context ctx) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : java.util.Collections.list(ctx.req().getHeaderNames())) {
+      headers.put(name, java.util.Collections.list(ctx.req().getHeaders(name)));
+    }
+    return headers;
   }
 
   /** The top-level field names that arrived (names only: values are the user's data), printable characters only. */
@@ -402,13 +553,6 @@ public final class MockUnipileServer implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     ctx.headerMap().forEach((name, value) -> headers.put(name, name.equalsIgnoreCase(API_KEY) ? "[redacted]" : value));
     return headers;
-  }
-
-  /** 22 hex digits, like before; a mock's ids need not be unguessable, so no SecureRandom (a lock per request). */
-  private static String id() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    return (Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE))
-        .substring(0, 22);
   }
 
   /** Settings of a {@link MockUnipileServer}. */

@@ -1,10 +1,12 @@
 package io.github.unipilechat.contract.pact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.unipilechat.contract.spec.ReceivedRequest;
 import io.github.unipilechat.internal.spec.JsonFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -26,11 +28,24 @@ public record PactFile(Path path, String consumer, String provider, String specV
   public record Interaction(String description, List<String> providerStates, Message request, Message response) {}
 
   /**
-   * One side of an interaction. {@code method} and {@code path} are set for requests, {@code status} for
-   * responses; header names are kept as written, values split per the pact.
+   * One side of an interaction. {@code method}, {@code path} and {@code query} are set for requests, {@code status}
+   * for responses; header names are kept as written, values split per the pact.
+   *
+   * @param query the request's query parameters in order, decoded (V3/V4 {@code "query": {"a": ["1"]}}, V2
+   *     {@code "query": "a=1"}, or a {@code ?} in the path), a repeated name once per value
    */
   public record Message(String method, String path, int status, Map<String, List<String>> headers,
-      Optional<byte[]> body, Optional<String> contentType) {
+      Optional<byte[]> body, Optional<String> contentType, List<Map.Entry<String, String>> query) {
+    /** Copies the query. */
+    public Message {
+      query = List.copyOf(query);
+    }
+
+    /** A message without query parameters. */
+    public Message(String method, String path, int status, Map<String, List<String>> headers, Optional<byte[]> body,
+        Optional<String> contentType) {
+      this(method, path, status, headers, body, contentType, List.of());
+    }
 
     /** The first value of a header, names compared case-insensitively. */
     public Optional<String> header(String name) {
@@ -168,6 +183,23 @@ public record PactFile(Path path, String consumer, String provider, String specV
     String method = request ? node.path("method").asText("GET").toUpperCase(Locale.ROOT) : null;
     String path = request ? node.path("path").asText("/") : null;
     int status = request ? 0 : node.path("status").asInt(200);
-    return new Message(method, path, status, Map.copyOf(headers), body, contentType);
+    List<Map.Entry<String, String>> query = new ArrayList<>();
+    if (path != null && path.indexOf('?') >= 0) {
+      query.addAll(ReceivedRequest.query(path.substring(path.indexOf('?') + 1)));
+      path = path.substring(0, path.indexOf('?'));
+    }
+    JsonNode queryNode = node.path("query");
+    if (queryNode.isTextual()) { // V2
+      query.addAll(ReceivedRequest.query(queryNode.asText()));
+    } else if (queryNode.isObject()) { // V3, V4: values as written, already decoded
+      queryNode.properties().forEach(entry -> {
+        if (entry.getValue().isArray()) {
+          entry.getValue().forEach(v -> query.add(new AbstractMap.SimpleImmutableEntry<>(entry.getKey(), v.asText())));
+        } else {
+          query.add(new AbstractMap.SimpleImmutableEntry<>(entry.getKey(), entry.getValue().asText()));
+        }
+      });
+    }
+    return new Message(method, path, status, Map.copyOf(headers), body, contentType, query);
   }
 }

@@ -8,6 +8,7 @@ import au.com.dius.pact.core.model.generators.Generators;
 import au.com.dius.pact.core.model.matchingrules.MatchingRuleCategory;
 import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
 import io.github.unipilechat.StartChatRequest;
+import io.github.unipilechat.core.OperationRequest;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.multipart.FormPart;
 import java.io.IOException;
@@ -26,9 +27,10 @@ import okio.Buffer;
  * client's order, as a Pact V4 request body: one part per field, so the pact lists every bracket field and file
  * and Pact JVM (which matches multipart bodies part by part) fails the test when the client sends anything else.
  *
- * <p>Build it from the very request your code sends, {@link #of(StartChatRequest)}: the client's own encoder lists
- * the parts, in its one canonical order (the spec's property order; inside {@code linkedin}, the order of the
- * properties of the shape), whichever way the request was built.
+ * <p>Build it from the very request your code sends, {@link #of(StartChatRequest)} or, for any multipart operation,
+ * {@link #of(OperationRequest)}: the client's own encoder lists the parts, in its one canonical order (the spec's
+ * property order; inside {@code linkedin}, the order of the properties of the shape), whichever way the request was
+ * built.
  *
  * <pre>{@code
  * StartChatRequest request = StartChatRequest.builder().accountId("acc_1").attendee("ACoAAB1").text("Hi")
@@ -86,8 +88,32 @@ public final class PactForm {
    * @throws IllegalArgumentException when a file is a one-shot stream (its bytes cannot be read twice)
    */
   public static PactForm of(StartChatRequest request) {
+    return of(request.parts());
+  }
+
+  /**
+   * The form the client sends for a request of any multipart operation ({@link OperationRequest#parts()}), in the
+   * client's one canonical order, text parts as text and files with their file name, content type and bytes. Its
+   * path and query go in the pact as {@link OperationRequest#expandedPath()} and
+   * {@link OperationRequest#queryParameters()}; a JSON body goes in as JSON ({@link OperationRequest#json()}; see
+   * PACT.md).
+   *
+   * @throws IllegalArgumentException when the operation's body is not a multipart form (naming what it is), or a file
+   *     is a one-shot stream (its bytes cannot be read twice)
+   */
+  public static PactForm of(OperationRequest request) {
+    if (request.parts().isEmpty() && !request.mediaType().map(t -> t.toLowerCase(java.util.Locale.ROOT)
+        .startsWith("multipart/")).orElse(false)) {
+      throw new IllegalArgumentException(request.operationId() + " takes " + request.mediaType().orElse("no body")
+          + ", not a multipart form: put " + (request.json().isPresent() ? "request.json() in the pact as a JSON body"
+              : "no body in the pact"));
+    }
+    return of(request.parts());
+  }
+
+  private static PactForm of(List<FormPart> parts) {
     PactForm form = new PactForm();
-    for (FormPart part : request.parts()) {
+    for (FormPart part : parts) {
       if (part instanceof FormPart.Text text) {
         form.text(text.name(), text.value());
       } else if (part instanceof FormPart.File file) {

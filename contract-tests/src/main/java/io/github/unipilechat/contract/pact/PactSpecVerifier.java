@@ -1,23 +1,28 @@
 package io.github.unipilechat.contract.pact;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.unipilechat.contract.multipart.DecodedRequest;
 import io.github.unipilechat.contract.multipart.ReceivedField;
+import io.github.unipilechat.contract.spec.ReceivedRequest;
+import io.github.unipilechat.contract.spec.Route;
 import io.github.unipilechat.contract.spec.SpecValidator;
 import io.github.unipilechat.contract.spec.Violation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks pacts against the provider's OpenAPI document, the way the provider would read them: every HTTP
- * interaction's request (method, path, {@code X-API-KEY}, the multipart fields decoded with the shared
- * {@link io.github.unipilechat.contract.multipart.BracketDecoder} into the request's JSON shape) and response
- * (status, content type, body) goes through the project's {@link SpecValidator}. Each violation names the
- * interaction, the field and the rule.
+ * Checks pacts against the provider's OpenAPI document, the way the provider would read them: each HTTP interaction is
+ * matched to its operation by method and path template, and its request (credentials, parameters, content type, the
+ * body decoded by its media type: multipart fields with the shared
+ * {@link io.github.unipilechat.contract.multipart.BracketDecoder}, JSON as sent) and response (status, content type,
+ * body) are judged against that operation by the project's {@link SpecValidator}. Each violation names the
+ * interaction, the field and the rule; "not in the spec" is for a path no operation has, or a method its path lacks.
  */
 public final class PactSpecVerifier {
   static final String API_KEY_HEADER = "X-API-KEY";
@@ -72,67 +77,87 @@ public final class PactSpecVerifier {
     return violations;
   }
 
-  /** The request of one interaction (or one captured live request). */
+  /**
+   * The request of one interaction (or one captured live request), judged against the operation its method and path
+   * reach: what the operation requires above the body, then the body decoded by its media type (multipart by the
+   * shared {@link io.github.unipilechat.contract.multipart.BracketDecoder}, JSON as sent).
+   */
   public List<PactViolation> verifyRequest(String interaction, PactFile.Message request) {
     List<PactViolation> violations = new ArrayList<>();
-    Optional<PactViolation> operation = operation(interaction, request);
-    if (operation.isPresent()) {
-      violations.add(operation.get());
+    String path = path(request);
+    Route route = spec.route(request.method() == null ? "" : request.method(), path);
+    if (route instanceof Route.NotFound) {
+      violations.add(request(interaction, "path", path + " is not in the spec (paths: " + paths() + ")"));
       return violations; // nothing in the spec to check the rest against
     }
-    Optional<String> key = request.header(API_KEY_HEADER);
-    boolean keyPresent = key.isPresent() && !key.get().isBlank();
-    if (request.body().isEmpty()) {
-      violations.add(request(interaction, "body", "required (requestBody.required: " + MULTIPART + ")"));
+    if (route instanceof Route.MethodNotAllowed notAllowed) {
+      violations.add(request(interaction, "method", request.method() + " " + path
+          + " is not in the spec (the path has " + String.join(", ", notAllowed.allowed()) + ")"));
       return violations;
     }
-    Optional<PactViolation> unfit = contentType(interaction, request);
-    if (unfit.isPresent()) {
-      violations.add(unfit.get());
-      return violations;
+    Route.Found found = (Route.Found) route;
+    Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+    Optional<String> mediaType = sentType(request);
+    headers.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Type"));
+    mediaType.ifPresent(type -> headers.put("Content-Type", List.of(type)));
+    ReceivedRequest received = new ReceivedRequest(found.method(), path, request.query(), headers);
+    DecodedRequest body = null;
+    if (request.body().isPresent() && request.body().get().length > 0) {
+      String essence = mediaType.map(t -> t.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+      boolean declared = spec.requestMediaTypes(found.operationId()).stream()
+          .anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(essence));
+      if (declared && essence.startsWith("multipart/")) {
+        Optional<PactViolation> unfit = framing(interaction, request);
+        if (unfit.isPresent()) {
+          violations.add(unfit.get());
+          return violations;
+        }
+        try {
+          body = spec.decoder(found.operationId()).decode(
+              MultipartFields.read(request.body().get(), mediaType.get()).stream().map(PactSpecVerifier::received).toList());
+        } catch (IOException e) {
+          violations.add(request(interaction, "body", "unreadable " + essence + " ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")"));
+          return violations;
+        }
+      } else if (declared && (essence.equals("application/json") || essence.endsWith("+json"))) {
+        body = SpecValidator.decodeJson(request.body().get());
+      } else {
+        body = new DecodedRequest(JsonNodeFactory.instance.objectNode(), List.of(), List.of()); // there, not read
+      }
     }
-    List<MultipartFields.Field> parts;
-    try {
-      parts = MultipartFields.read(request.body().get(), sentType(request).orElseThrow());
-    } catch (IOException e) {
-      violations.add(request(interaction, "body", "unreadable " + MULTIPART + " ("
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")"));
-      return violations;
-    }
-    List<ReceivedField> received = parts.stream().map(PactSpecVerifier::received).toList();
-    DecodedRequest decoded = spec.decoder().decode(received);
-    for (Violation violation : spec.validateRequest(decoded, keyPresent).accepting(acceptNotDescribed).violations()) {
-      violations.add(of(interaction, "request", violation));
+    Map<String, String> parameters = spec.parameters(found.operationId());
+    for (Violation violation : spec.validateRequest(found, received, body).accepting(acceptNotDescribed).violations()) {
+      violations.add(of(interaction, "request", violation, parameters));
     }
     return violations;
   }
 
-  /** The response of one interaction, checked against the responses the spec documents for the operation. */
+  /** The response of one interaction, checked against the responses its own operation documents. */
   public List<PactViolation> verifyResponse(String interaction, PactFile.Message request,
       PactFile.Message response) {
     List<PactViolation> violations = new ArrayList<>();
-    if (operation(interaction, request).isPresent()) {
+    Route route = spec.route(request.method() == null ? "" : request.method(), path(request));
+    if (!(route instanceof Route.Found found)) {
       return violations; // already reported on the request side
     }
-    for (Violation violation : spec.validateResponse(response.status(), response.mediaType().orElse(null),
-        response.bodyText().orElse(null)).accepting(acceptNotDescribed).violations()) {
-      violations.add(of(interaction, "response", violation));
+    Map<String, List<String>> headers = new LinkedHashMap<>(response.headers());
+    headers.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Type"));
+    for (Violation violation : spec.validateResponse(found, response.status(), response.mediaType().orElse(null),
+        headers, response.bodyText().orElse(null)).accepting(acceptNotDescribed).violations()) {
+      violations.add(of(interaction, "response", violation, Map.of()));
     }
     return violations;
   }
 
   /**
-   * The Content-Type the request is sent with (its header; a V4 body's own type when there is no header) against
-   * what the body is: multipart/form-data, with the boundary the body's delimiter lines use. The body's own type in
-   * a pact is a note beside the body; the provider reads only the header.
+   * A multipart request's Content-Type (its header; a V4 body's own type when there is no header) against what the
+   * body is: the boundary the body's delimiter lines use. The body's own type in a pact is a note beside the body;
+   * the provider reads only the header. (Whether the operation takes multipart at all is the OpenAPI layer's check.)
    */
-  private static Optional<PactViolation> contentType(String interaction, PactFile.Message request) {
+  private static Optional<PactViolation> framing(String interaction, PactFile.Message request) {
     Optional<String> header = request.header("Content-Type");
     Optional<String> sent = sentType(request);
-    if (sent.isEmpty() || !essence(sent.get()).equals(MULTIPART)) {
-      return Optional.of(request(interaction, "header Content-Type", sent.map(PactSpecVerifier::shown).orElse("(none)")
-          + " is not " + MULTIPART + ", the only request content the spec allows"));
-    }
     Optional<String> declared = request.contentType();
     if (header.isPresent() && declared.isPresent() && !essence(declared.get()).equals(MULTIPART)) {
       return Optional.of(request(interaction, "body", "is " + shown(declared.get()) + ", not the " + MULTIPART
@@ -170,23 +195,18 @@ public final class PactSpecVerifier {
     return value.length() <= SHOWN_MAX ? value : value.substring(0, SHOWN_MAX) + "...";
   }
 
-  /** The request's method and path must name an operation of the document. */
-  private Optional<PactViolation> operation(String interaction, PactFile.Message request) {
-    String path = request.path() == null ? "" : request.path();
+  private static String path(PactFile.Message request) {
+    String path = request.path() == null || request.path().isEmpty() ? "/" : request.path();
     int query = path.indexOf('?');
-    if (query >= 0) {
-      path = path.substring(0, query);
-    }
-    JsonNode item = spec.document().path("paths").path(path);
-    if (item.isMissingNode()) {
-      return Optional.of(request(interaction, "path", path + " is not in the spec (paths: "
-          + String.join(", ", iterable(spec.document().path("paths").fieldNames())) + ")"));
-    }
-    String method = request.method() == null ? "" : request.method().toLowerCase(Locale.ROOT);
-    if (item.path(method).isMissingNode()) {
-      return Optional.of(request(interaction, "method", request.method() + " " + path + " is not in the spec"));
-    }
-    return Optional.empty();
+    return query >= 0 ? path.substring(0, query) : path;
+  }
+
+  /** The document's paths, for a path it lacks (at most a dozen, so a report stays readable). */
+  private String paths() {
+    List<String> all = new ArrayList<>();
+    spec.document().path("paths").fieldNames().forEachRemaining(all::add);
+    return all.size() <= 12 ? String.join(", ", all)
+        : String.join(", ", all.subList(0, 12)) + " and " + (all.size() - 12) + " more";
   }
 
   private static ReceivedField received(MultipartFields.Field field) {
@@ -196,7 +216,7 @@ public final class PactSpecVerifier {
         : new ReceivedField.Text(field.name(), field.text());
   }
 
-  private static PactViolation of(String interaction, String side, Violation violation) {
+  private static PactViolation of(String interaction, String side, Violation violation, Map<String, String> parameters) {
     String field = violation.field();
     String location;
     if (field == null || field.isEmpty() || field.equals(side)) {
@@ -205,6 +225,10 @@ public final class PactSpecVerifier {
       location = field;
     } else if (field.equalsIgnoreCase(API_KEY_HEADER)) {
       location = "header " + API_KEY_HEADER;
+    } else if (parameters.containsKey(field)) {
+      location = parameters.get(field).equals("header") ? "header " + field : parameters.get(field) + " parameter " + field;
+    } else if (violation.rule().endsWith(" parameter)") || violation.rule().startsWith("is not a parameter of")) {
+      location = "parameter " + field;
     } else {
       location = "field " + field;
     }
@@ -213,11 +237,5 @@ public final class PactSpecVerifier {
 
   private static PactViolation request(String interaction, String location, String rule) {
     return new PactViolation(interaction, "request", location, rule);
-  }
-
-  private static List<String> iterable(java.util.Iterator<String> names) {
-    List<String> list = new ArrayList<>();
-    names.forEachRemaining(list::add);
-    return list;
   }
 }

@@ -1,26 +1,42 @@
 package io.github.unipilechat.contract.spec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.contract.multipart.BracketDecoder;
 import io.github.unipilechat.contract.multipart.DecodedRequest;
 import io.github.unipilechat.drift.DriftFinding;
 import io.github.unipilechat.drift.internal.ResponseChecker;
+import io.github.unipilechat.drift.internal.ResponseSpec;
 import io.github.unipilechat.errors.InvalidRequestException;
+import io.github.unipilechat.internal.Lazy;
 import io.github.unipilechat.internal.form.FormField;
+import io.github.unipilechat.internal.form.FormSchema;
+import io.github.unipilechat.internal.spec.Operation;
+import io.github.unipilechat.internal.spec.ParameterCheck;
 import io.github.unipilechat.internal.spec.SpecModel;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * The contract kit's validator of requests and responses against a provider OpenAPI document. The mock server, the
- * Pact checks and {@code verify-pact} all use it.
+ * The contract kit's validator of requests and responses against a provider OpenAPI document, for every operation the
+ * document has. The mock server, the Pact checks and {@code verify-pact} all use it.
+ *
+ * <p>A request is judged in two layers. Above the body, swagger-request-validator (the OpenAPI layer the project
+ * names): which operation its method and path reach ({@link #route}), the credentials, content type and parameters
+ * that operation requires, whether it takes a body. The body and the parameter values, on the one schema engine the
+ * client uses. Answers likewise: the statuses and content types an operation documents, then what the body holds.
  *
  * <p>It reads the document through the client's one spec model ({@code io.github.unipilechat.internal.spec}) and its
  * one schema engine, so a broken rule reads the same here as in the client's {@code InvalidRequestException}
@@ -36,15 +52,21 @@ public final class SpecValidator {
   /** The largest spec file read, 32 MB (the provider's document is a few hundred KB); refused from its size. */
   public static final long MAX_SPEC_BYTES = SpecModel.MAX_SPEC_BYTES;
   private static final String NOT_DESCRIBED = "is not described by the spec; the provider may ignore it";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Keys of what is kept with each operation ({@link Operation#derived}). */
+  private static final Object DECODER = new Object();
+  private static final Object ERROR_TYPES = new Object();
 
   private final SpecModel model;
-  private final BracketDecoder decoder;
-  private final List<String> apiKeyHeaders;
+  private final Lazy<BracketDecoder> decoder;
+  private final Lazy<List<String>> apiKeyHeaders;
+  private final Lazy<OpenApiLayer> layer;
 
   private SpecValidator(SpecModel model) {
     this.model = model;
-    this.decoder = new BracketDecoder(model.requestSchema());
-    this.apiKeyHeaders = apiKeyHeaders(model.document());
+    this.decoder = Lazy.of(() -> new BracketDecoder(model.requestSchema()));
+    this.apiKeyHeaders = Lazy.of(() -> Security.headers(model.document(), startChat()));
+    this.layer = Lazy.of(() -> OpenApiLayer.of(model));
   }
 
   /** The document shipped in the client's jar (one validator per process). */
@@ -61,11 +83,7 @@ public final class SpecValidator {
     return new SpecValidator(SpecModel.fromFile(spec));
   }
 
-  /**
-   * A document already parsed.
-   *
-   * @throws IllegalArgumentException when it has no multipart body for {@code POST /api/v1/chats}
-   */
+  /** A document already parsed (its start-chat form, when it has one, is read on first use). */
   public static SpecValidator of(JsonNode document) {
     return new SpecValidator(SpecModel.of(document));
   }
@@ -75,9 +93,109 @@ public final class SpecValidator {
     return model.document();
   }
 
-  /** The decoder reading multipart fields into the request's JSON shape, by this document's declared types. */
+  /**
+   * The decoder reading the start-chat operation's multipart fields into the request's JSON shape, by this document's
+   * declared types.
+   *
+   * @throws IllegalArgumentException when the document has no multipart body for {@code POST /api/v1/chats}
+   */
   public BracketDecoder decoder() {
-    return decoder;
+    return decoder.get();
+  }
+
+  /**
+   * The decoder of one operation's multipart form: its fields into the request's JSON shape, by the types its body
+   * schema declares. Kept with the operation.
+   *
+   * @throws IllegalArgumentException when the document has no such operation
+   */
+  public BracketDecoder decoder(String operationId) {
+    Operation operation = model.operation(operationId);
+    return operation.derived(DECODER, op -> new BracketDecoder(op.body().map(Operation.Body::schema)
+        .orElse(JsonNodeFactory.instance.objectNode())));
+  }
+
+  /**
+   * A JSON request body in the shape the body rules read: the object as sent, or a form violation saying why it is
+   * not one (not JSON at all, or JSON that is not an object).
+   */
+  public static DecodedRequest decodeJson(byte[] body) {
+    try {
+      JsonNode tree = MAPPER.readTree(body);
+      if (tree instanceof ObjectNode object) {
+        return new DecodedRequest(object, List.of(), List.of());
+      }
+      return new DecodedRequest(JsonNodeFactory.instance.objectNode(), List.of(),
+          List.of(new Violation("body", "must be a JSON object")));
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? ""
+          : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+      return new DecodedRequest(JsonNodeFactory.instance.objectNode(), List.of(),
+          List.of(new Violation("body", "is not valid JSON" + where)));
+    } catch (java.io.IOException e) {
+      return new DecodedRequest(JsonNodeFactory.instance.objectNode(), List.of(),
+          List.of(new Violation("body", "is not readable JSON")));
+    }
+  }
+
+  /**
+   * Where a request's method and path lead in the document, found by swagger-request-validator: the operation (the
+   * most specific path template first, {@code /users/me} before {@code /users/{id}}) with its path parameters, a path
+   * that has other methods only, or none.
+   *
+   * @param rawPath the path as sent, percent-encoded, without the query
+   */
+  public Route route(String method, String rawPath) {
+    return layer.get().route(method, rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
+  }
+
+  /**
+   * The media types the operation accepts as its request body, in the spec's order; empty when it takes none.
+   *
+   * @throws IllegalArgumentException when the document has no such operation
+   */
+  public List<String> requestMediaTypes(String operationId) {
+    return model.operation(operationId).bodies().stream().map(Operation.Body::mediaType).toList();
+  }
+
+  /**
+   * The operation's parameters by name, each with where it travels ({@code path}, {@code query}, {@code header},
+   * {@code cookie}), in the spec's order.
+   *
+   * @throws IllegalArgumentException when the document has no such operation
+   */
+  public Map<String, String> parameters(String operationId) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    model.operation(operationId).parameters().forEach(p -> parameters.putIfAbsent(p.name(), p.in().word()));
+    return Collections.unmodifiableMap(parameters);
+  }
+
+  /**
+   * Checks a request for the operation it reached: above the body (credentials, content type, required parameters,
+   * parameters the operation does not list, a body where none is expected or none where one is required) on
+   * swagger-request-validator; the parameter values and the body ({@code body}: multipart decoded by
+   * {@link #decoder(String)}, JSON by {@link #decodeJson}) on the client's own rules, so they read the same words.
+   * Not-described findings are included, marked ({@link ValidationResult#accepting(boolean)} drops them).
+   *
+   * @param body the decoded body, or null when the request has none
+   */
+  public ValidationResult validateRequest(Route.Found route, ReceivedRequest request, DecodedRequest body) {
+    Operation operation = model.operation(route.operationId());
+    List<Violation> violations = new ArrayList<>(layer.get().request(operation, request, body != null));
+    if (!operation.parameters().isEmpty()) {
+      for (InvalidRequestException.Violation finding : ParameterCheck.of(operation)
+          .check(route.pathParameters(), request.query(), request.firstHeaderValues())) {
+        violations.add(of(finding));
+      }
+    }
+    if (body != null && operation.body(request.contentType()).isPresent()) {
+      violations.addAll(body.formViolations());
+      // A body that did not read as its media type (not JSON) has no fields to hold to the rules.
+      if (body.formViolations().stream().noneMatch(v -> v.field().equals("body"))) {
+        violations.addAll(bodyFindings(model.form(operation), model.requestCheck(operation), body));
+      }
+    }
+    return new ValidationResult(violations.stream().distinct().toList());
   }
 
   /**
@@ -88,44 +206,152 @@ public final class SpecValidator {
   public ValidationResult validateRequest(DecodedRequest request, boolean apiKeyPresent) {
     List<Violation> violations = new ArrayList<>(request.formViolations());
     if (!apiKeyPresent) {
-      apiKeyHeaders.forEach(header -> violations.add(new Violation(header, "is required")));
+      apiKeyHeaders.get().forEach(header -> violations.add(new Violation(header, "is required")));
     }
+    violations.addAll(bodyFindings(model.form(), model.requestCheck(), request));
+    return new ValidationResult(violations.stream().distinct().toList());
+  }
+
+  /** The body rules' findings, files checked as present or not, on the client's one engine. */
+  private static List<Violation> bodyFindings(FormSchema form, io.github.unipilechat.internal.spec.RequestCheck check,
+      DecodedRequest request) {
     ObjectNode fields = request.fields().deepCopy();
     Set<String> filesGiven = new HashSet<>();
-    for (FormField field : model.form().fields()) {
+    for (FormField field : form.fields()) {
       if (field.kind().isFile() && fields.has(field.name())) {
         fields.remove(field.name());
         filesGiven.add(field.name());
       }
     }
-    for (InvalidRequestException.Violation finding : model.requestCheck().check(fields, filesGiven)) {
-      violations.add(new Violation(finding.field(), finding.rule(),
-          finding.kind() == InvalidRequestException.Violation.Kind.RULE ? Violation.Kind.RULE : Violation.Kind.NOT_DESCRIBED));
+    List<Violation> violations = new ArrayList<>();
+    for (InvalidRequestException.Violation finding : check.check(fields, filesGiven)) {
+      violations.add(of(finding));
     }
-    return new ValidationResult(violations.stream().distinct().toList());
+    return violations;
+  }
+
+  private static Violation of(InvalidRequestException.Violation finding) {
+    return new Violation(finding.field(), finding.rule(),
+        finding.kind() == InvalidRequestException.Violation.Kind.RULE ? Violation.Kind.RULE : Violation.Kind.NOT_DESCRIBED);
   }
 
   /**
-   * Checks a response's status, content type and body against the responses the spec documents, with the client's
-   * drift check: an undocumented status, content type, a body off its schema, a field the schema does not describe.
+   * Checks a response of the start-chat operation's ({@link #validateResponse(Route.Found, int, String, Map, String)}
+   * for it, without headers).
    */
   public ValidationResult validateResponse(int status, String contentType, String body) {
-    List<Violation> violations = new ArrayList<>();
-    for (DriftFinding finding : ResponseChecker.check(model.responses(), status, contentType, null, body,
-        UnaryOperator.identity())) {
-      violations.add(violation(finding));
+    Operation startChat = startChat();
+    return validateResponse(new Route.Found(startChat.id(), startChat.method(), startChat.path().template(), Map.of()),
+        status, contentType, Map.of(), body);
+  }
+
+  /**
+   * Checks an answer to the operation {@code route} reached: whether the operation documents its status, content type
+   * and headers, and whether it has a body where one is documented (swagger-request-validator); then what the body
+   * holds, with the client's drift check (a body off its schema, a field the schema does not describe).
+   *
+   * @param headers the answer's headers besides Content-Type (may be empty)
+   * @param body the body as text, or null
+   */
+  public ValidationResult validateResponse(Route.Found route, int status, String contentType,
+      Map<String, List<String>> headers, String body) {
+    Operation operation = model.operation(route.operationId());
+    boolean hasBody = body != null && !body.isEmpty();
+    List<Violation> violations = new ArrayList<>(layer.get().response(operation, route.pathTemplate(), status,
+        contentType, headers, hasBody));
+    boolean judged = violations.stream().anyMatch(v -> v.field().equals("status") || v.field().equals("body"));
+    if (!judged) {
+      for (DriftFinding finding : ResponseChecker.check(ResponseSpec.of(model.document(), operation), status,
+          contentType, null, body, UnaryOperator.identity())) {
+        if (finding.kind() != DriftFinding.Kind.CONTENT_TYPE && finding.kind() != DriftFinding.Kind.UNDOCUMENTED_STATUS) {
+          violations.add(violation(finding));
+        }
+      }
     }
     return new ValidationResult(violations.stream().distinct().toList());
   }
 
-  /** The response codes the spec documents for the operation, as written ({@code 201}, {@code 400}...). */
+  /** The response codes the spec documents for the start-chat operation, as written ({@code 201}, {@code 400}...). */
   public List<String> documentedStatuses() {
     return model.statusKeys();
   }
 
-  /** Each documented error status with the {@code type} values its schema allows, in the spec's order. */
+  /**
+   * The response codes the spec documents for an operation, as written, in its order.
+   *
+   * @throws IllegalArgumentException when the document has no such operation
+   */
+  public List<String> documentedStatuses(String operationId) {
+    return List.copyOf(model.operation(operationId).responses().keySet());
+  }
+
+  /** Each documented error status of the start-chat operation with the {@code type} values its schema allows. */
   public Map<Integer, List<String>> errorTypes() {
     return model.operationErrorTypes();
+  }
+
+  /**
+   * Each documented status of an operation whose answer has a {@code type} enum (the errors), with its values in
+   * the spec's order.
+   *
+   * @throws IllegalArgumentException when the document has no such operation
+   */
+  public Map<Integer, List<String>> errorTypes(String operationId) {
+    return model.operation(operationId).derived(ERROR_TYPES, op -> {
+      Map<Integer, List<String>> types = new LinkedHashMap<>();
+      op.responses().forEach((key, response) -> {
+        if (!key.matches("[1-5][0-9][0-9]")) {
+          return;
+        }
+        List<String> values = new ArrayList<>();
+        response.path("content").forEach(media -> {
+          JsonNode type = SpecModel.resolve(model.document(),
+              SpecModel.resolve(model.document(), media.path("schema")).path("properties").path("type"));
+          type.path("enum").forEach(value -> {
+            if (value.isTextual() && !values.contains(value.asText())) {
+              values.add(value.asText());
+            }
+          });
+        });
+        if (!values.isEmpty()) {
+          types.put(Integer.valueOf(key), List.copyOf(values));
+        }
+      });
+      return Collections.unmodifiableMap(types);
+    });
+  }
+
+  /**
+   * The JSON schema of the answer an operation documents for {@code status} (its own entry, else its range such as
+   * {@code 2XX}, else {@code default}), {@code $ref}s resolved at the top; empty when that answer has no JSON body.
+   *
+   * @throws IllegalArgumentException when the document has no such operation
+   */
+  public Optional<JsonNode> responseSchema(String operationId, int status) {
+    Map<String, JsonNode> responses = model.operation(operationId).responses();
+    String exact = Integer.toString(status);
+    JsonNode response = responses.get(exact);
+    for (String key : List.of(exact.charAt(0) + "XX", exact.charAt(0) + "xx", "default")) {
+      response = response != null ? response : responses.get(key);
+    }
+    if (response == null) {
+      return Optional.empty();
+    }
+    var media = response.path("content").properties().iterator();
+    while (media.hasNext()) {
+      var entry = media.next();
+      String type = entry.getKey().toLowerCase(java.util.Locale.ROOT);
+      if (type.startsWith("application/json") || type.contains("+json")) {
+        return Optional.of(SpecModel.resolve(model.document(), entry.getValue().path("schema")));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Operation startChat() {
+    return model.operations().all().stream()
+        .filter(op -> op.method().equals("POST") && op.path().template().equals(PATH)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("the OpenAPI document has no POST " + PATH));
   }
 
   private Violation violation(DriftFinding finding) {
@@ -140,28 +366,6 @@ public final class SpecValidator {
       case NOT_DESCRIBED -> new Violation(field, NOT_DESCRIBED, Violation.Kind.NOT_DESCRIBED);
       case BODY_SHAPE -> new Violation(field, "must be " + finding.expected() + ", not " + finding.actual());
     };
-  }
-
-  /** The header names of the {@code apiKey} schemes the operation (or the document) requires, e.g. X-API-KEY. */
-  private static List<String> apiKeyHeaders(JsonNode document) {
-    JsonNode operation = document.path("paths").path(PATH).path("post");
-    JsonNode security = operation.has("security") ? operation.get("security") : document.path("security");
-    List<String> headers = new ArrayList<>();
-    if (!security.isArray() || security.isEmpty()) {
-      return headers;
-    }
-    for (JsonNode requirement : security) {
-      if (requirement.isEmpty()) {
-        return List.of(); // an empty requirement makes the key optional
-      }
-    }
-    security.get(0).fieldNames().forEachRemaining(name -> {
-      JsonNode scheme = document.path("components").path("securitySchemes").path(name);
-      if ("apiKey".equals(scheme.path("type").asText()) && "header".equals(scheme.path("in").asText())) {
-        headers.add(scheme.path("name").asText());
-      }
-    });
-    return List.copyOf(headers);
   }
 
   /** Built on first use of {@link #bundled()}. */

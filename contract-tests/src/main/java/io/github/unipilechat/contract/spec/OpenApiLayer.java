@@ -1,0 +1,375 @@
+package io.github.unipilechat.contract.spec;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.interaction.ApiOperationResolver;
+import com.atlassian.oai.validator.model.ApiOperation;
+import com.atlassian.oai.validator.model.ApiOperationMatch;
+import com.atlassian.oai.validator.model.Body;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.util.OpenApiLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.unipilechat.contract.internal.Printable;
+import io.github.unipilechat.internal.spec.Operation;
+import io.github.unipilechat.internal.spec.Parameter;
+import io.github.unipilechat.internal.spec.SpecModel;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The OpenAPI layer above the body, taken from swagger-request-validator: which operation a method and path reach
+ * (path templates, the most specific first), the parameters an operation requires, the content types it accepts,
+ * whether it takes a body, the security it asks for, and which answers it documents (status, content type, headers).
+ *
+ * <p>Its body-schema and parameter-schema levels are {@code IGNORE}: what a body or a parameter value holds is judged
+ * on the project's one schema engine (networknt, through {@code RequestCheck}, {@code ParameterCheck} and the drift
+ * check), so one broken rule reads the same words in the client, the mock and {@code verify-pact}. Its findings are
+ * worded here in those same words ({@code limit: is required (query parameter)}), by their message key.
+ *
+ * <p>The document reaches it as the JSON text of the model already read and checked ({@code SpecDocument}: every
+ * {@code $ref} local), parsed from memory, so its parser never opens a file or a URL; the levels are set here alone
+ * (its own loader, which would read {@code .swagger-validator} from the working directory and system properties, is
+ * off).
+ */
+final class OpenApiLayer {
+  /** The root words OpenAPI 3.0 defines; the provider's document carries others ({@code _id}) its parser refuses. */
+  private static final Set<String> OPENAPI_ROOT = Set.of("openapi", "info", "servers", "paths", "components",
+      "security", "tags", "externalDocs");
+  /** A body that is there; what it holds is never handed over (IGNORE'd schema work is not done either). */
+  private static final Body PRESENT = new Body() {
+    @Override
+    public boolean hasBody() {
+      return true;
+    }
+
+    @Override
+    public JsonNode toJsonNode() throws IOException {
+      throw new IOException("judged on the kit's own schema engine");
+    }
+
+    @Override
+    public String toString(Charset encoding) throws IOException {
+      throw new IOException("judged on the kit's own schema engine");
+    }
+  };
+
+  private final SpecModel model;
+  private final ApiOperationResolver resolver;
+  private final OpenApiInteractionValidator validator;
+  private final Map<String, Operation> byMethodAndPath = new HashMap<>();
+  private static final int MAX_ROUTES = 4096;
+  private static final int MAX_KEPT_PATH = 512;
+  private final Map<String, Route> routes = new ConcurrentHashMap<>();
+  private final Map<String, List<Violation>> verdicts = new ConcurrentHashMap<>();
+
+  private OpenApiLayer(SpecModel model) {
+    this.model = model;
+    String text = forParser(model.document());
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true); // local $refs of parameters, bodies and answers
+    options.setResolveFully(false); // schemas are not validated here: nothing to inline
+    options.setValidateExternalRefs(false);
+    options.setSafelyResolveURL(true);
+    var api = new OpenApiLoader().loadApi(OpenApiInteractionValidator.SpecSource.inline(text), List.of(), options);
+    // Paths are matched as the spec writes them: the client puts each under its base URL, whatever the servers say.
+    this.resolver = new ApiOperationResolver(api, "/", false);
+    this.validator = OpenApiInteractionValidator.createFor(api)
+        .withBasePathOverride("/")
+        .withLevelResolver(levels())
+        .build();
+    model.operations().all().forEach(op -> byMethodAndPath.put(op.method() + " " + op.path().template(), op));
+  }
+
+  /** The layer of {@code model}: its document parsed once more, by swagger-parser, from memory. */
+  static OpenApiLayer of(SpecModel model) {
+    return new OpenApiLayer(model);
+  }
+
+  /**
+   * Where {@code method} and {@code rawPath} (percent-encoded, without query) lead in the document. The library's
+   * verdicts are kept for the most recent {@value #MAX_ROUTES} short paths: its matcher compiles a pattern per
+   * template segment on every call, and a mock sees the same few paths again and again.
+   */
+  Route route(String method, String rawPath) {
+    if (rawPath.length() > MAX_KEPT_PATH) {
+      return find(method, rawPath);
+    }
+    String key = method + ' ' + rawPath;
+    Route route = routes.get(key);
+    if (route == null) {
+      route = find(method, rawPath);
+      if (routes.size() >= MAX_ROUTES) {
+        routes.clear(); // a crude bound; a mock's paths are few, a flood of distinct ones just recomputes
+      }
+      routes.put(key, route);
+    }
+    return route;
+  }
+
+  private Route find(String method, String rawPath) {
+    String upper = method == null ? "" : method.toUpperCase(Locale.ROOT);
+    Request.Method known = knownMethod(upper);
+    ApiOperationMatch match = known == null ? null : resolver.findApiOperation(rawPath, known);
+    if (match != null && match.isOperationAllowed()) {
+      ApiOperation found = match.getApiOperation();
+      Operation operation = byMethodAndPath.get(upper + " " + found.getApiPath().original());
+      if (operation != null) {
+        return new Route.Found(operation.id(), operation.method(), operation.path().template(),
+            pathParameters(operation, found));
+      }
+    }
+    if (match != null && !match.isPathFound()) {
+      return new Route.NotFound();
+    }
+    // The path is the document's, the method is not (or is one HTTP has that OpenAPI 3.0 does not): the methods the
+    // library finds for the path, in the document's order.
+    List<String> allowed = new ArrayList<>();
+    for (Request.Method candidate : Request.Method.values()) {
+      if (resolver.findApiOperation(rawPath, candidate).isOperationAllowed()) {
+        allowed.add(candidate.name());
+      }
+    }
+    List<String> ordered = new ArrayList<>();
+    for (Operation operation : model.operations().all()) {
+      if (allowed.contains(operation.method()) && !ordered.contains(operation.method())
+          && operation.path().match(rawPath) != null) {
+        ordered.add(operation.method());
+      }
+    }
+    allowed.stream().filter(name -> !ordered.contains(name)).forEach(ordered::add);
+    return ordered.isEmpty() ? new Route.NotFound() : new Route.MethodNotAllowed(List.copyOf(ordered));
+  }
+
+  /**
+   * What this layer finds in a request for {@code operation}: security, content type, {@code Accept}, required
+   * parameters present, parameters the operation does not list, a body where none or none where one is required.
+   *
+   * <p>With the schema levels at IGNORE, these checks read a request's shape, not its values: which parameters are
+   * there (and whether empty), which credentials, the content type and {@code Accept}, whether a body is. So the
+   * library is shown that shape (the operation's own path template, each value reduced to empty or not, the boundary
+   * left out), and its verdict is kept per shape: a mock sees the same few shapes again and again, whatever ids and
+   * texts they carry, and the library's per-request work (a few dozen microseconds) is paid once per shape.
+   */
+  List<Violation> request(Operation operation, ReceivedRequest request, boolean hasBody) {
+    Shape shape = Shape.of(operation, request, hasBody, model.document());
+    if (shape.key() == null) {
+      return check(operation, shape);
+    }
+    List<Violation> found = verdicts.get(shape.key());
+    if (found == null) {
+      found = List.copyOf(check(operation, shape));
+      if (verdicts.size() >= MAX_ROUTES) {
+        verdicts.clear(); // a crude bound: a flood of distinct shapes just recomputes
+      }
+      verdicts.put(shape.key(), found);
+    }
+    return found;
+  }
+
+  private List<Violation> check(Operation operation, Shape shape) {
+    SimpleRequest.Builder builder = new SimpleRequest.Builder(operation.method(), operation.path().template(), true);
+    shape.headers().forEach(builder::withHeader);
+    shape.query().forEach(builder::withQueryParam);
+    if (shape.hasBody()) {
+      builder.withBody(PRESENT);
+    }
+    List<String> contentType = shape.headers().get("Content-Type");
+    List<String> accept = shape.headers().get("Accept");
+    return findings(operation, validator.validateRequest(builder.build()), -1,
+        contentType == null ? null : contentType.get(0), accept == null ? null : accept.get(0));
+  }
+
+  /** What this layer finds in an answer to {@code operation}: a status it does not document, content type, headers. */
+  List<Violation> response(Operation operation, String rawPath, int status, String contentType,
+      Map<String, List<String>> headers, boolean hasBody) {
+    SimpleResponse.Builder builder = new SimpleResponse.Builder(status);
+    headers.forEach((name, values) -> builder.withHeader(name, values));
+    if (contentType != null) {
+      builder.withContentType(contentType);
+    }
+    SimpleResponse response = builder.build();
+    Request.Method method = knownMethod(operation.method());
+    ValidationReport report = validator.validateResponse(rawPath, method,
+        hasBody ? new WithBody(response) : response);
+    return findings(operation, report, status, contentType, null);
+  }
+
+  /** swagger-request-validator's findings at ERROR, in the words the client and the body engine use. */
+  private List<Violation> findings(Operation operation, ValidationReport report, int status, String contentType,
+      String accept) {
+    List<Violation> violations = new ArrayList<>();
+    for (ValidationReport.Message message : report.getMessages()) {
+      if (message.getLevel() != ValidationReport.Level.ERROR) {
+        continue;
+      }
+      violations.add(violation(operation, message, status, contentType, accept));
+    }
+    return violations;
+  }
+
+  private Violation violation(Operation operation, ValidationReport.Message message, int status, String contentType,
+      String accept) {
+    String key = message.getKey();
+    Optional<io.swagger.v3.oas.models.parameters.Parameter> parameter =
+        message.getContext().flatMap(ValidationReport.MessageContext::getParameter);
+    return switch (key) {
+      case "validation.request.security.missing", "validation.request.security.invalid" ->
+          new Violation(String.join(", ", Security.headers(model.document(), operation)), "is required");
+      case "validation.request.contentType.notAllowed", "validation.request.contentType.invalid" ->
+          new Violation("header Content-Type", shown(Objects.requireNonNullElse(contentType, "(none)"))
+              + " is not " + mediaTypes(operation) + ", the request content " + operation + " accepts");
+      case "validation.request.accept.notAllowed", "validation.request.accept.invalid" ->
+          new Violation("header Accept", shown(Objects.requireNonNullElse(accept, "(none)"))
+              + " matches no answer " + operation + " documents");
+      case "validation.request.body.missing" ->
+          new Violation("body", "is required (requestBody.required: " + mediaTypes(operation) + ")");
+      case "validation.request.body.unexpected" ->
+          new Violation("body", "is not expected: " + operation + " takes no request body");
+      case "validation.request.parameter.query.unexpected" -> new Violation(
+          shown(parameter.map(io.swagger.v3.oas.models.parameters.Parameter::getName).orElse("query parameter")),
+          "is not a parameter of " + operation.id() + " in the spec; it has: " + String.join(", ",
+              operation.parameters().stream().map(p -> p.name() + " (" + p.in().word() + ")").toList()),
+          Violation.Kind.NOT_DESCRIBED);
+      case "validation.request.parameter.missing", "validation.request.parameter.query.missing",
+          "validation.request.parameter.header.missing", "validation.request.parameter.cookie.missing" ->
+          parameter.map(p -> new Violation(p.getName(), "is required (" + in(p.getIn()) + " parameter)"))
+              .orElseGet(() -> new Violation("parameters", Printable.of(message.getMessage())));
+      case "validation.response.status.unknown" -> new Violation("status", status + " is not documented for "
+          + operation + " (documented: " + String.join(", ", operation.responses().keySet()) + ")");
+      case "validation.response.contentType.notAllowed", "validation.response.contentType.invalid" ->
+          new Violation("header Content-Type", shown(Objects.requireNonNullElse(contentType, "(none)"))
+              + " is not documented for status " + status + " (documented: " + responseTypes(operation, status) + ")");
+      case "validation.response.body.missing" ->
+          new Violation("body", "is required: status " + status + " documents " + responseTypes(operation, status));
+      case "validation.response.body.unexpected" ->
+          new Violation("body", "is not expected: status " + status + " documents no body");
+      default -> new Violation(key.startsWith("validation.response") ? "response" : "request",
+          Printable.of(message.getMessage()));
+    };
+  }
+
+  private static String in(String word) {
+    Parameter.In in = word == null ? null : switch (word.toLowerCase(Locale.ROOT)) {
+      case "path" -> Parameter.In.PATH;
+      case "query" -> Parameter.In.QUERY;
+      case "header" -> Parameter.In.HEADER;
+      case "cookie" -> Parameter.In.COOKIE;
+      default -> null;
+    };
+    return in == null ? "request" : in.word();
+  }
+
+  private static String mediaTypes(Operation operation) {
+    return String.join(" or ", operation.bodies().stream().map(Operation.Body::mediaType).toList());
+  }
+
+  private static String responseTypes(Operation operation, int status) {
+    JsonNode response = operation.responses().get(Integer.toString(status));
+    if (response == null) {
+      response = operation.responses().getOrDefault(Integer.toString(status).charAt(0) + "XX",
+          operation.responses().get("default"));
+    }
+    List<String> types = new ArrayList<>();
+    if (response != null) {
+      response.path("content").fieldNames().forEachRemaining(types::add);
+    }
+    return types.isEmpty() ? "no body" : String.join(" or ", types);
+  }
+
+  /** A value from a request as a finding shows it: escaped, and cut when long. */
+  private static String shown(String value) {
+    String printable = Printable.of(value);
+    return printable.length() <= 200 ? printable : printable.substring(0, 200) + "… (" + value.length() + " characters)";
+  }
+
+  /** Path parameters as the client wrote them: decoded by the operation's own template (a {@code +} stays). */
+  private static Map<String, String> pathParameters(Operation operation, ApiOperation found) {
+    Map<String, String> values = operation.path().match(found.getRequestPath().original());
+    if (values != null) {
+      return values;
+    }
+    // The library matched where the template does not (case, a trailing slash): its own decoding then.
+    Map<String, String> theirs = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < found.getApiPath().numberOfParts(); i++) {
+      found.getApiPath().paramValues(i, found.getRequestPath().part(i))
+          .forEach((name, value) -> value.ifPresent(v -> theirs.put(name, v)));
+    }
+    return Map.copyOf(theirs);
+  }
+
+  private static Request.Method knownMethod(String upper) {
+    for (Request.Method method : Request.Method.values()) {
+      if (method.name().equals(upper)) {
+        return method;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The levels: everything at ERROR but the schema work the one body engine does (bodies, parameter values and their
+   * array and enum rules), and no loader (it would read {@code .swagger-validator} and system properties).
+   */
+  private static LevelResolver levels() {
+    return LevelResolver.create()
+        .withLoader(null)
+        .withDefaultLevel(ValidationReport.Level.ERROR)
+        .withLevel("validation.request.body.schema", ValidationReport.Level.IGNORE)
+        .withLevel("validation.response.body.schema", ValidationReport.Level.IGNORE)
+        .withLevel("validation.request.parameter.schema", ValidationReport.Level.IGNORE)
+        .withLevel("validation.request.parameter.enum", ValidationReport.Level.IGNORE)
+        .withLevel("validation.request.parameter.collection", ValidationReport.Level.IGNORE)
+        .withLevel("validation.schema", ValidationReport.Level.IGNORE)
+        .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
+        .build();
+  }
+
+  /**
+   * The document as its parser reads it: only the root words OpenAPI defines. Every {@code $ref} in it is local and
+   * leads somewhere: the model's document was checked when it was read ({@code SpecDocument}).
+   */
+  private static String forParser(JsonNode document) {
+    ObjectNode copy = ((ObjectNode) document).deepCopy();
+    copy.properties().removeIf(root -> !OPENAPI_ROOT.contains(root.getKey()) && !root.getKey().startsWith("x-"));
+    return copy.toString();
+  }
+
+  /** A response whose body is there (swagger's SimpleResponse takes only text bodies; what it holds is not its job). */
+  private record WithBody(SimpleResponse response) implements com.atlassian.oai.validator.model.Response {
+    @Override
+    public int getStatus() {
+      return response.getStatus();
+    }
+
+    @Override
+    @SuppressWarnings("deprecation")
+    public Optional<String> getBody() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<Body> getResponseBody() {
+      return Optional.of(PRESENT);
+    }
+
+    @Override
+    public Collection<String> getHeaderValues(String name) {
+      return response.getHeaderValues(name);
+    }
+  }
+}
