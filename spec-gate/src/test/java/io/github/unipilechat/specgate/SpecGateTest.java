@@ -23,14 +23,48 @@ class SpecGateTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path SPEC = Path.of("..", "openapi", "unipile-start-new-chat.openapi.json");
   private static final String REQUEST = "/paths/~1api~1v1~1chats/post/requestBody/content/multipart~1form-data/schema";
-  private static final String RECRUITER = REQUEST + "/properties/linkedin/anyOf/1/properties";
+
   private static final String LINKEDIN = REQUEST + "/properties/linkedin/anyOf";
-  private static final String DAYS = LINKEDIN + "/1/properties/follow_up/properties/scheduled_time/anyOf/0/properties/days";
+  /** The Recruiter shape (its api is "recruiter"), wherever the spec lists it among the linkedin branches. */
+  private static final String RECRUITER_SHAPE = LINKEDIN + "/" + branch(LINKEDIN, "/properties/api/enum", "recruiter");
+  private static final String RECRUITER = RECRUITER_SHAPE + "/properties";
+  private static final String SCHEDULED_TIME = RECRUITER_SHAPE + "/properties/follow_up/properties/scheduled_time/anyOf";
+  /** The days of the "Days based" branch (the one with a days property), wherever the spec lists it. */
+  private static final String DAYS = SCHEDULED_TIME + "/" + branch(SCHEDULED_TIME, "/properties", "days") + "/properties/days";
   private static final String RESPONSES = "/paths/~1api~1v1~1chats/post/responses";
   private static final String CREATED = RESPONSES + "/201/content/application~1json/schema/properties";
   private static final String ERROR_TYPES = RESPONSES + "/422/content/application~1json/schema/properties/type/enum";
 
   @TempDir Path temp;
+
+  /**
+   * The index of the branch of the {@code anyOf} at {@code anyOf} whose node at {@code where} holds {@code value}
+   * (an enum value, or a property name): the tests edit a branch by what it is, never by its position.
+   */
+  private static int branch(String anyOf, String where, String value) {
+    try {
+      JsonNode branches = JSON.readTree(SPEC.toFile()).at(anyOf);
+      for (int i = 0; i < branches.size(); i++) {
+        JsonNode node = branches.get(i).at(where);
+        boolean holds = node.isArray() ? contains(node, value) : node.has(value);
+        if (holds) {
+          return i;
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    throw new IllegalStateException("no branch of " + anyOf + " with " + value + " at " + where);
+  }
+
+  private static boolean contains(JsonNode array, String value) {
+    for (JsonNode element : array) {
+      if (element.asText().equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static String spec() throws Exception {
     return Files.readString(SPEC);
@@ -131,7 +165,7 @@ class SpecGateTest {
   void reorderedPropertiesAndBranchesAreNoChange() throws Exception {
     String current = edited(s -> {
       reverseProperties((ObjectNode) s.at(REQUEST));
-      reverseProperties((ObjectNode) s.at(LINKEDIN + "/1"));
+      reverseProperties((ObjectNode) s.at(RECRUITER_SHAPE));
       ArrayNode shapes = (ArrayNode) s.at(LINKEDIN);
       shapes.insert(0, shapes.remove(2));
     });
@@ -182,7 +216,7 @@ class SpecGateTest {
 
   @Test
   void newlyRequiredFieldInsideAShapeIsBreaking() throws Exception {
-    assertBreaking(edited(s -> ((ObjectNode) s.at(LINKEDIN + "/1")).putArray("required").add("hiring_project_id")),
+    assertBreaking(edited(s -> ((ObjectNode) s.at(RECRUITER_SHAPE)).putArray("required").add("hiring_project_id")),
         "hiring_project_id is now required");
   }
 
