@@ -18,7 +18,21 @@ import java.util.regex.Pattern;
 final class ProviderPages {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern JSON_BLOCK = Pattern.compile("```json\\n(.*?)\\n```", Pattern.DOTALL);
-  static final Path REFERENCE = Path.of("..", "..", "shared", "provider-reference");
+  /**
+   * The first {@code shared/provider-reference} beside this checkout or one of its parents (CI builds copies of the
+   * tree further down), else the contract kit's copies of the pages.
+   */
+  static final Path REFERENCE = reference();
+
+  private static Path reference() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path pages = dir.resolve("shared").resolve("provider-reference");
+      if (Files.isDirectory(pages)) {
+        return pages;
+      }
+    }
+    return Path.of("..", "contract-tests", "src", "test", "resources", "provider-reference");
+  }
 
   private ProviderPages() {}
 
