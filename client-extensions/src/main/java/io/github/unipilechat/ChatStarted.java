@@ -2,7 +2,7 @@ package io.github.unipilechat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.core.OperationResponse;
-import io.github.unipilechat.internal.UntrustedText;
+import io.github.unipilechat.internal.text.UntrustedText;
 import java.util.Optional;
 import okhttp3.Headers;
 

@@ -10,6 +10,7 @@ import io.github.unipilechat.internal.form.FormSchema;
 import io.github.unipilechat.internal.spec.Operation;
 import io.github.unipilechat.internal.spec.OperationMatch;
 import io.github.unipilechat.internal.spec.SpecModel;
+import io.github.unipilechat.internal.startchat.StartChat;
 import io.github.unipilechat.multipart.FormPart;
 import io.github.unipilechat.options.LinkedInOptions;
 import java.util.List;
@@ -36,8 +37,8 @@ public final class StartChatRequest {
   static final String LINKEDIN = "linkedin";
 
   /** Start-chat is the operation at its path, whatever its id: the one place this class names it. */
-  private static final Operation START_CHAT = startChat(SpecModel.bundled());
-  private static final FormSchema FORM = SpecModel.bundled().form(START_CHAT);
+  private static final Operation START_CHAT = StartChat.operation(SpecModel.bundled());
+  private static final FormSchema FORM = FormSchema.of(SpecModel.bundled(), START_CHAT);
 
   private final OperationRequest request;
   private final LinkedInOptions linkedIn;
@@ -50,14 +51,6 @@ public final class StartChatRequest {
   /** A builder; {@link Builder#build()} checks the result against the spec. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** The start-chat operation of {@code spec}: {@code POST /api/v1/chats}. */
-  static Operation startChat(SpecModel spec) {
-    if (spec.operations().match("POST", SpecModel.PATH) instanceof OperationMatch.Found found) {
-      return found.operation();
-    }
-    throw new IllegalStateException("the OpenAPI document has no POST " + SpecModel.PATH);
   }
 
   /** The same request as the operation-generic core sends it. */

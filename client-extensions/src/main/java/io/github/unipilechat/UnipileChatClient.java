@@ -11,12 +11,12 @@ import io.github.unipilechat.errors.OutcomeUnknownException;
 import io.github.unipilechat.errors.RequestNotSentException;
 import io.github.unipilechat.errors.UnipileApiException;
 import io.github.unipilechat.http.Timeouts;
-import io.github.unipilechat.internal.ApiKey;
-import io.github.unipilechat.internal.BaseUrl;
-import io.github.unipilechat.internal.OutcomeClassifier;
-import io.github.unipilechat.internal.RetryEngine;
-import io.github.unipilechat.internal.OperationCall;
-import io.github.unipilechat.internal.Transport;
+import io.github.unipilechat.internal.transport.ApiKey;
+import io.github.unipilechat.internal.transport.BaseUrl;
+import io.github.unipilechat.internal.transport.OperationCall;
+import io.github.unipilechat.internal.transport.OutcomeClassifier;
+import io.github.unipilechat.internal.transport.RetryEngine;
+import io.github.unipilechat.internal.transport.Transport;
 import io.github.unipilechat.retry.RetryPolicy;
 import io.github.unipilechat.retry.Sleeper;
 import java.time.Duration;
@@ -77,7 +77,7 @@ public final class UnipileChatClient implements AutoCloseable {
    * @throws RequestNotSentException the network failed before anything was sent (after the retries)
    * @throws OutcomeUnknownException sent, but no answer came: the message may have gone out
    * @throws io.github.unipilechat.drift.ResponseDriftException with {@code checkResponse(FAIL)}: a 201 that differs
-   *     from the spec; the chat was started ({@code chatStarted()})
+   *     from the spec; the chat was started ({@code result(ChatStarted.class)})
    */
   public ChatStarted startChat(StartChatRequest request) {
     return startChat(request, CallOptions.DEFAULTS);

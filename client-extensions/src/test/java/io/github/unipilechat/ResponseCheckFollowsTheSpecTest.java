@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.unipilechat.drift.DriftFinding;
 import io.github.unipilechat.drift.DriftFinding.Kind;
+import io.github.unipilechat.drift.DriftFinding;
 import io.github.unipilechat.drift.internal.ResponseSpec;
-import io.github.unipilechat.internal.validation.ProviderSpec;
+import io.github.unipilechat.internal.spec.SpecModel;
+import io.github.unipilechat.internal.startchat.ProviderSpec;
+import io.github.unipilechat.internal.startchat.StartChat;
 import io.github.unipilechat.wire.ChatServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -110,7 +112,7 @@ class ResponseCheckFollowsTheSpecTest {
   private List<DriftFinding> findings(JsonNode spec, int status, String body) {
     List<DriftFinding> heard = new CopyOnWriteArrayList<>();
     server.enqueue(status, body);
-    try (UnipileChatClient client = server.builder().maxRetries(0).responseSpec(ResponseSpec.of(spec))
+    try (UnipileChatClient client = server.builder().maxRetries(0).responseSpec(ResponseSpec.of(spec, StartChat.operation(SpecModel.of(spec))))
         .driftListener(heard::add).build()) {
       catchThrowable(() -> client.startChat(ChatServer.request()));
     }

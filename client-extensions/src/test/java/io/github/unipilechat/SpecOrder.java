@@ -1,7 +1,7 @@
 package io.github.unipilechat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.unipilechat.internal.validation.ProviderSpec;
+import io.github.unipilechat.internal.startchat.ProviderSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -16,6 +16,7 @@ import io.github.unipilechat.drift.ResponseDriftException;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.internal.form.FormField;
+import io.github.unipilechat.internal.form.FormSchema;
 import io.github.unipilechat.internal.spec.Operation;
 import io.github.unipilechat.internal.spec.Parameter;
 import io.github.unipilechat.internal.spec.SpecModel;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +82,7 @@ final class OperationCommand implements Callable<Integer> {
       fields.add("A body field by its spec name, as curl -F reads it: NAME=VALUE (repeat for an array), NAME=@PATH"
           + " for a file" + (operation.body().get().isJson() ? "; JSON values for objects and arrays" : "")
           + ". The fields:");
-      for (FormField field : model.form(operation).fields()) {
+      for (FormField field : FormSchema.of(model, operation).fields()) {
         String words = oneParagraph(field.schema().path("description").asText(""));
         fields.add("  " + field.name() + (field.required() ? " (required)" : "")
             + (field.kind().isFile() ? " (file)" : "") + (words.isEmpty() ? "" : ": " + cut(words, 100)));
@@ -107,6 +109,11 @@ final class OperationCommand implements Callable<Integer> {
             .converters(new CheckResponseOption()).initialValue(ResponseCheck.WARN).build())
         .addOption(VerboseOption.spec());
     CommandSpecs.withStandardHelpOptions(spec);
+  }
+
+  /** Each parameter option's name, with the parameter it sets, in the operation's order. */
+  Map<String, Parameter> parameterOptions() {
+    return Collections.unmodifiableMap(parameterOptions);
   }
 
   /**

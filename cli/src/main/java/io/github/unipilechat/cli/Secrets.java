@@ -1,6 +1,6 @@
 package io.github.unipilechat.cli;
 
-import io.github.unipilechat.internal.ApiKey;
+import io.github.unipilechat.internal.transport.ApiKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

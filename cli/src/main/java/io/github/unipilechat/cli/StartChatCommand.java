@@ -166,8 +166,8 @@ final class StartChatCommand implements Callable<Integer> {
       print(client.startChat(request, options.build()));
     } catch (ResponseDriftException e) {
       // Sent and started: print the ids a script needs, then fail on the drift.
-      if (e.chatStarted().isPresent()) {
-        print(e.chatStarted().get());
+      if (e.result(ChatStarted.class).isPresent()) {
+        print(e.result(ChatStarted.class).get());
       }
       throw e;
     } finally {

@@ -1,8 +1,8 @@
 package io.github.unipilechat.cli;
 
-import io.github.unipilechat.internal.validation.ProviderSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.unipilechat.internal.startchat.ProviderSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.unipilechat.internal.form.FormField;
 import io.github.unipilechat.internal.form.FormSchema;
+import io.github.unipilechat.internal.startchat.StartChat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class FieldOptionTest {
 
     String body = sentBody();
     assertThat(body).containsPattern("name=\"subject\"\r\nContent-Type: text/plain; charset=UTF-8\r\n(Content-Length: 7\r\n)?\r\nBy name\r\n");
-    List<String> specOrder = FormSchema.provider().fields().stream().map(FormField::name).toList();
+    List<String> specOrder = StartChat.form().fields().stream().map(FormField::name).toList();
     assertThat(body.indexOf("name=\"text\"") < body.indexOf("name=\"subject\"")).as("the spec's order")
         .isEqualTo(specOrder.indexOf("text") < specOrder.indexOf("subject"));
   }

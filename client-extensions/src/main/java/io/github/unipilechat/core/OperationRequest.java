@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.InvalidRequestException.Violation;
+import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.internal.form.FieldNames;
 import io.github.unipilechat.internal.form.FormField;
@@ -17,10 +17,10 @@ import io.github.unipilechat.internal.form.SchemaPaths;
 import io.github.unipilechat.internal.spec.Bound;
 import io.github.unipilechat.internal.spec.Operation;
 import io.github.unipilechat.internal.spec.Parameter;
-import io.github.unipilechat.internal.spec.ParameterCheck;
-import io.github.unipilechat.internal.spec.RequestCheck;
 import io.github.unipilechat.internal.spec.SpecModel;
 import io.github.unipilechat.internal.spec.TextValue;
+import io.github.unipilechat.internal.validation.ParameterCheck;
+import io.github.unipilechat.internal.validation.RequestCheck;
 import io.github.unipilechat.multipart.FormPart;
 import java.math.BigDecimal;
 import java.util.AbstractMap;
@@ -519,7 +519,7 @@ public final class OperationRequest {
       if (operation.body().isPresent()) {
         Operation.Body declared = operation.body().get();
         FormSchema form = form();
-        RequestCheck check = spec.requestCheck(operation);
+        RequestCheck check = RequestCheck.of(spec, operation);
         if (declared.isJson()) {
           body = json;
           if (body != null || declared.required()) {
@@ -555,7 +555,7 @@ public final class OperationRequest {
     }
 
     FormSchema form() {
-      return operation.body().isPresent() ? spec.form(operation) : FormSchema.of(JsonNodeFactory.instance.objectNode(),
+      return operation.body().isPresent() ? FormSchema.of(spec, operation) : FormSchema.of(JsonNodeFactory.instance.objectNode(),
           JsonNodeFactory.instance.objectNode());
     }
 

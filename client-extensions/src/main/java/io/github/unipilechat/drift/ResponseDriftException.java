@@ -3,7 +3,7 @@ package io.github.unipilechat.drift;
 import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.core.OperationResponse;
 import io.github.unipilechat.errors.UnipileException;
-import io.github.unipilechat.internal.UntrustedText;
+import io.github.unipilechat.internal.text.UntrustedText;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +26,16 @@ public final class ResponseDriftException extends UnipileException {
   private final transient List<DriftFinding> findings;
   private final transient ChatStarted chatStarted;
   private final transient OperationResponse response;
+  private final transient Object result;
 
-  /** The differences found, and the chat the answer started ({@code null} for an error answer). */
+  /**
+   * The differences found, and the chat the answer started ({@code null} for an error answer).
+   *
+   * @deprecated since 0.2: use {@link #ResponseDriftException(List, OperationResponse, Object)}. Kept because the
+   *     API grows by additions only; it and {@link #chatStarted()} are this package's only reference to the public
+   *     face above it, and go at the next major version.
+   */
+  @Deprecated
   public ResponseDriftException(List<DriftFinding> findings, ChatStarted chatStarted) {
     this(findings, null, chatStarted);
   }
@@ -43,6 +51,15 @@ public final class ResponseDriftException extends UnipileException {
     this.findings = List.copyOf(findings);
     this.chatStarted = result instanceof ChatStarted started ? started : null;
     this.response = response;
+    this.result = result;
+  }
+
+  /**
+   * What the call made of the success answer, when it is a {@code type}: a {@code ChatStarted} for start-chat, the
+   * typed result of a generated call, or the {@link OperationResponse} itself.
+   */
+  public <R> Optional<R> result(Class<R> type) {
+    return type.isInstance(result) ? Optional.of(type.cast(result)) : Optional.empty();
   }
 
   /** The success answer the provider gave, when it was one: the operation was carried out. */
@@ -55,7 +72,12 @@ public final class ResponseDriftException extends UnipileException {
     return findings;
   }
 
-  /** The chat the provider started, when the answer was a success. */
+  /**
+   * The chat the provider started, when the answer was a start-chat success.
+   *
+   * @deprecated since 0.2: use {@code result(ChatStarted.class)}, which reads the same for any operation's result
+   */
+  @Deprecated
   public Optional<ChatStarted> chatStarted() {
     return Optional.ofNullable(chatStarted);
   }

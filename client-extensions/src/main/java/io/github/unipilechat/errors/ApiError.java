@@ -2,7 +2,7 @@ package io.github.unipilechat.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.unipilechat.internal.UntrustedText;
+import io.github.unipilechat.internal.text.UntrustedText;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.github.unipilechat.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.unipilechat.internal.UntrustedText;
 import io.github.unipilechat.internal.spec.SpecModel;
+import io.github.unipilechat.internal.text.UntrustedText;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.github.unipilechat.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.unipilechat.internal.UntrustedText;
-import io.github.unipilechat.internal.validation.ProviderSpec;
+import io.github.unipilechat.internal.spec.SpecModel;
+import io.github.unipilechat.internal.text.UntrustedText;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -33,9 +33,14 @@ public class UnipileApiException extends UnipileException {
     this.attempts = attempts;
   }
 
-  /** The subclass for the answer's status. */
+  /**
+   * The subclass for the answer's status, for an answer of no known operation: a status some operation of the
+   * bundled spec documents is an API error, any other is unexpected. (The client itself knows each answer's
+   * operation and calls {@link #of(ApiError, int, boolean)}.)
+   */
   public static UnipileApiException of(ApiError error, int attempts) {
-    return of(error, attempts, ProviderSpec.documentsStatus(error.status()));
+    return of(error, attempts, SpecModel.bundled().operations().all().stream()
+        .anyMatch(operation -> operation.statuses().contains(error.status())));
   }
 
   /**

@@ -1,7 +1,7 @@
 package io.github.unipilechat.files;
 
-import io.github.unipilechat.internal.ContentTypes;
-import io.github.unipilechat.internal.LocalSourceException;
+import io.github.unipilechat.internal.files.ContentTypes;
+import io.github.unipilechat.internal.files.LocalSourceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

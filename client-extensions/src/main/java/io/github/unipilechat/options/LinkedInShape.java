@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.files.Attachment;
-import io.github.unipilechat.internal.form.Branches;
-import io.github.unipilechat.internal.form.FormSchema;
 import io.github.unipilechat.generated.model.ClassicOptions;
 import io.github.unipilechat.generated.model.RecruiterOptions;
 import io.github.unipilechat.generated.model.SalesNavigatorOptions;
-import io.github.unipilechat.internal.validation.RequestRules;
+import io.github.unipilechat.internal.form.Branches;
+import io.github.unipilechat.internal.form.FormSchema;
+import io.github.unipilechat.internal.startchat.RequestRules;
+import io.github.unipilechat.internal.startchat.StartChat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -60,18 +61,17 @@ public final class LinkedInShape extends ShapeFields implements LinkedInOptions 
   }
 
   static JsonNode schema() {
-    return FormSchema.provider().require(LINKEDIN).schema();
+    return StartChat.form().require(LINKEDIN).schema();
   }
 
   static LinkedInOptions fromTree(ObjectNode tree, List<Attachment> extraFiles) {
-    RequestRules.checkLinkedIn(tree);
+    // What the spec does not describe has no place in a typed model: such options stay JSON, and the request's
+    // acceptNotDescribed switch decides at build() whether they are sent.
+    boolean typed = RequestRules.checkLinkedIn(tree);
     JsonNode branch = Branches.choose(schema(), tree);
     if (branch == null) {
       throw new InvalidRequestException(LINKEDIN, "matches none of " + titles());
     }
-    // What the spec does not describe has no place in a typed model: such options stay JSON, and the request's
-    // acceptNotDescribed switch decides at build() whether they are sent.
-    boolean typed = !RequestRules.linkedInHasUndescribed(tree);
     if (typed && branch == branchOf(RecruiterOptions.class).orElse(null)) {
       return RecruiterLinkedIn.of(ModelTrees.fromTree(tree, RecruiterOptions.class), extraFiles);
     }

@@ -141,7 +141,7 @@ class ResponseDriftTest {
       if (level == ResponseCheck.FAIL && drifted) {
         assertThat(outcome).isInstanceOf(ResponseDriftException.class).isNotInstanceOf(OutcomeUnknown.class);
         ResponseDriftException e = (ResponseDriftException) outcome;
-        assertThat(e.chatStarted()).hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(201));
+        assertThat(e.result(ChatStarted.class)).hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(201));
         assertThat(e.mayHaveBeenSent()).isTrue();
         assertThat(e.getMessage()).contains("the chat WAS started", "do not send it again");
         assertThat(e.findings()).extracting(Expect::of).containsExactlyElementsOf(answer.expected);

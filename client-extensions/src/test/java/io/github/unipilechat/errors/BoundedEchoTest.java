@@ -4,6 +4,7 @@ import static io.github.unipilechat.wire.ChatServer.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.drift.ResponseCheck;
 import io.github.unipilechat.drift.ResponseDriftException;
 import io.github.unipilechat.wire.ChatServer;
@@ -69,7 +70,7 @@ class BoundedEchoTest {
     }
 
     assertThat(e.getMessage().length()).isLessThan(LINE_MAX);
-    assertThat(e.chatStarted().orElseThrow().toString().length()).isLessThan(LINE_MAX);
-    assertThat(e.chatStarted().orElseThrow().chatId().orElseThrow()).hasSize(HUGE.length());
+    assertThat(e.result(ChatStarted.class).orElseThrow().toString().length()).isLessThan(LINE_MAX);
+    assertThat(e.result(ChatStarted.class).orElseThrow().chatId().orElseThrow()).hasSize(HUGE.length());
   }
 }

@@ -1,10 +1,10 @@
 package io.github.unipilechat.errors;
 
-import io.github.unipilechat.internal.UntrustedText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.unipilechat.generated.model.ChatsControllerStartNewChat201Response;
-import io.github.unipilechat.internal.validation.ProviderSpec;
+import io.github.unipilechat.internal.startchat.ProviderSpec;
+import io.github.unipilechat.internal.text.UntrustedText;
 import io.github.unipilechat.regen.Codegen;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.unipilechat.internal.validation.ProviderSpec;
+import io.github.unipilechat.internal.startchat.ProviderSpec;
 import org.junit.jupiter.api.Test;
 
 /** Error types come from the spec: one the provider adds is known after the rebuild bundles the new document. */

@@ -1,13 +1,12 @@
 package io.github.unipilechat.files;
 
-import io.github.unipilechat.internal.ContentTypes;
-import io.github.unipilechat.internal.LocalSourceException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.unipilechat.internal.files.ContentTypes;
+import io.github.unipilechat.internal.files.LocalSourceException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,5 @@
 package io.github.unipilechat.http;
 
-import io.github.unipilechat.internal.ApiKeyInterceptor;
-import io.github.unipilechat.internal.ApiKey;
 import static io.github.unipilechat.wire.ChatServer.API_KEY;
 import static io.github.unipilechat.wire.ChatServer.errorJson;
 import static io.github.unipilechat.wire.ChatServer.request;
@@ -10,16 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.unipilechat.wire.ChatServer;
-import io.github.unipilechat.StartChatRequest;
-import io.github.unipilechat.UnipileChatClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.unipilechat.StartChatRequest;
+import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.errors.UnexpectedStatusException;
 import io.github.unipilechat.errors.UnipileApiException;
-import io.github.unipilechat.wire.CallMode;
-import java.util.stream.Stream;
 import io.github.unipilechat.files.Attachment;
+import io.github.unipilechat.internal.transport.ApiKey;
+import io.github.unipilechat.internal.transport.ApiKeyInterceptor;
+import io.github.unipilechat.wire.CallMode;
+import io.github.unipilechat.wire.ChatServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
@@ -27,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.unipilechat.StartChatRequest;
-import io.github.unipilechat.internal.validation.ProviderSpec;
+import io.github.unipilechat.internal.startchat.ProviderSpec;
 import io.github.unipilechat.wire.CapturedForm;
 import java.lang.reflect.Method;
 import java.nio.file.Path;

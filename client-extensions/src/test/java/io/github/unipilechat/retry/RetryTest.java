@@ -1,63 +1,65 @@
 package io.github.unipilechat.retry;
 
-import io.github.unipilechat.CallOptions;
-import io.github.unipilechat.internal.RetryAfter;
 import static io.github.unipilechat.wire.ChatServer.errorJson;
 import static io.github.unipilechat.wire.ChatServer.request;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import io.github.unipilechat.errors.ApiError;
-import io.github.unipilechat.errors.BadRequestException;
-import io.github.unipilechat.errors.UnipileApiException;
-import io.github.unipilechat.errors.UnipileException;
-import io.github.unipilechat.wire.CallMode;
-import io.github.unipilechat.wire.CapturedForm;
-import io.github.unipilechat.wire.StalledErrorServer;
-import io.github.unipilechat.wire.CapturedForm.CapturedPart;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import okhttp3.Dispatcher;
-import okhttp3.EventListener;
-import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.Named;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.unipilechat.wire.ChatServer;
+import io.github.unipilechat.CallOptions;
 import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
+import io.github.unipilechat.errors.ApiError;
+import io.github.unipilechat.errors.BadRequestException;
 import io.github.unipilechat.errors.GatewayTimeoutException;
 import io.github.unipilechat.errors.InternalServerErrorException;
 import io.github.unipilechat.errors.OutcomeUnknownException;
 import io.github.unipilechat.errors.RequestNotSentException;
 import io.github.unipilechat.errors.ServiceUnavailableException;
 import io.github.unipilechat.errors.TooManyRequestsException;
+import io.github.unipilechat.errors.UnipileApiException;
+import io.github.unipilechat.errors.UnipileException;
 import io.github.unipilechat.files.Attachment;
+import io.github.unipilechat.internal.transport.RetryAfter;
+import io.github.unipilechat.wire.CallMode;
+import io.github.unipilechat.wire.CapturedForm.CapturedPart;
+import io.github.unipilechat.wire.CapturedForm;
+import io.github.unipilechat.wire.ChatServer;
+import io.github.unipilechat.wire.StalledErrorServer;
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
+import okhttp3.Dispatcher;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Which failures are sent again, how often and after how long; every case counts what reached the server. */
 class RetryTest {
@@ -494,6 +496,72 @@ class RetryTest {
     }
     assertThat(calls.get()).isEqualTo(2);
     assertThat(server.requests()).isEqualTo(1);
+  }
+
+  /**
+   * The first attempt's answer may come back before {@code startChatAsync} returns (a loaded machine does this by
+   * chance). The retry is then prepared on OkHttp's thread all the same, never inside the caller's
+   * {@code startChatAsync}: here the dispatcher runs each call on its own thread and returns only once it has ended.
+   * (The engine used to go on from a future the first answer had already completed, on the caller's thread; with the
+   * cancelling listener above, that hung CI.)
+   */
+  @Test
+  void theRetryIsPreparedOffTheCallersThreadWhenTheFirstAnswerComesBackFirst() throws Exception {
+    List<Thread> preparedOn = new CopyOnWriteArrayList<>();
+    ExecutorService runsToTheEnd = new RunsEachTaskToTheEnd();
+    OkHttpClient okHttp = new OkHttpClient.Builder().dispatcher(new Dispatcher(runsToTheEnd))
+        .eventListenerFactory(call -> {
+          preparedOn.add(Thread.currentThread());
+          return EventListener.NONE;
+        }).build();
+    enqueue429("1");
+    server.enqueueCreated();
+    try (UnipileChatClient client = server.builder().okHttpClient(okHttp).build()) {
+      ChatStarted started = CallMode.await(client.startChatAsync(request()));
+
+      assertThat(started.chatId()).contains("chat_1");
+    }
+    assertThat(preparedOn).hasSize(2);
+    assertThat(preparedOn.get(0)).isSameAs(Thread.currentThread());
+    assertThat(preparedOn.get(1)).isNotSameAs(Thread.currentThread());
+    assertThat(server.requests()).isEqualTo(2);
+  }
+
+  /** Runs each task on a thread of its own and returns from {@code execute} only when the task has ended. */
+  private static final class RunsEachTaskToTheEnd extends AbstractExecutorService {
+    @Override
+    public void execute(Runnable task) {
+      Thread thread = new Thread(task, "runs-to-the-end");
+      thread.start();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public void shutdown() {}
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      return List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return false;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return false;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+      return true;
+    }
   }
 
   @Test

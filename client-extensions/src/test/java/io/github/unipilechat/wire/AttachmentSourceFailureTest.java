@@ -12,6 +12,7 @@ import io.github.unipilechat.errors.UnipileException;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.internal.form.FormField;
 import io.github.unipilechat.internal.form.FormSchema;
+import io.github.unipilechat.internal.startchat.StartChat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -118,7 +119,7 @@ class AttachmentSourceFailureTest {
    */
   @Test
   void aFileFailingAfterTheBodyStartedStaysOutcomeUnknown() throws Exception {
-    List<String> fileFields = FormSchema.provider().fields().stream().filter(f -> f.kind().isFile())
+    List<String> fileFields = StartChat.form().fields().stream().filter(f -> f.kind().isFile())
         .map(FormField::name).toList();
     assumeTrue(fileFields.size() > 1, "the spec has one file field");
     Path file = Files.write(temp.resolve("late.m4a"), new byte[4096]);

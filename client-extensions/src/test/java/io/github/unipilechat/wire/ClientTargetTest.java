@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
-import io.github.unipilechat.internal.BaseUrl;
+import io.github.unipilechat.internal.transport.BaseUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

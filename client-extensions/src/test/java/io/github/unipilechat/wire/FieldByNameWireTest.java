@@ -1,17 +1,18 @@
 package io.github.unipilechat.wire;
 
-import io.github.unipilechat.SpecOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.unipilechat.SpecOrder;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.files.Attachment;
-import io.github.unipilechat.internal.form.FormField;
-import io.github.unipilechat.internal.form.FormSchema;
 import io.github.unipilechat.generated.model.FollowUpConfig;
 import io.github.unipilechat.generated.model.FollowUpConfigScheduledTime;
 import io.github.unipilechat.generated.model.RecruiterOptions;
+import io.github.unipilechat.internal.form.FormField;
+import io.github.unipilechat.internal.form.FormSchema;
+import io.github.unipilechat.internal.startchat.StartChat;
 import io.github.unipilechat.options.LinkedInOptions;
 import io.github.unipilechat.wire.CapturedForm.CapturedPart;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * picked from the spec by kind, so the tests hold whatever the spec's list of fields is.
  */
 class FieldByNameWireTest {
-  private static final FormSchema FORM = FormSchema.provider();
+  private static final FormSchema FORM = StartChat.form();
 
   @RegisterExtension final ChatServer chat = new ChatServer();
 

@@ -111,7 +111,7 @@ class ReadmeExamplesTest {
       client.startChat(request, io.github.unipilechat.CallOptions.builder()
           .checkResponse(io.github.unipilechat.drift.ResponseCheck.FAIL).build());
     } catch (io.github.unipilechat.drift.ResponseDriftException e) {
-      e.chatStarted().ifPresent(started -> logged.add("started " + started + ", but the answer drifted: "
+      e.result(ChatStarted.class).ifPresent(started -> logged.add("started " + started + ", but the answer drifted: "
           + e.findings()));
     }
     client.close();

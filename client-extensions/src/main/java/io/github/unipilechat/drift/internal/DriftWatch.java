@@ -1,7 +1,6 @@
 package io.github.unipilechat.drift.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.core.OperationResponse;
 import io.github.unipilechat.drift.DriftFinding;
 import io.github.unipilechat.drift.DriftListener;
@@ -50,17 +49,6 @@ public final class DriftWatch {
   }
 
   /**
-   * Checks a success answer.
-   *
-   * @param body the body as parsed, or null when there was none
-   * @return at {@link ResponseCheck#FAIL} with findings, the exception to raise instead of returning {@code started}
-   */
-  public Optional<ResponseDriftException> success(Optional<ResponseCheck> callLevel, int status, Headers headers,
-      JsonNode body, ChatStarted started) {
-    return success(spec, callLevel, status, headers, body, null, started);
-  }
-
-  /**
    * Checks a success answer against {@code answers} (the operation's own documented answers, unless this watch was
    * built with an override).
    *
@@ -80,13 +68,10 @@ public final class DriftWatch {
         ? Optional.of(new ResponseDriftException(findings, response, result)) : Optional.empty();
   }
 
-  /** Checks an error answer; at {@link ResponseCheck#FAIL} the findings are attached to {@code exception}. */
-  public void error(Optional<ResponseCheck> callLevel, int status, Headers headers, String body,
-      UnipileException exception) {
-    error(spec, callLevel, status, headers, body, exception);
-  }
-
-  /** {@link #error(Optional, int, Headers, String, UnipileException)} against {@code answers}. */
+  /**
+   * Checks an error answer against {@code answers} (the operation's own, unless this watch was built with an
+   * override); at {@link ResponseCheck#FAIL} the findings are attached to {@code exception}.
+   */
   public void error(ResponseSpec answers, Optional<ResponseCheck> callLevel, int status, Headers headers, String body,
       UnipileException exception) {
     ResponseCheck effective = callLevel.orElse(level);
@@ -96,7 +81,7 @@ public final class DriftWatch {
     List<DriftFinding> findings = report(ResponseChecker.check(override(answers), status,
         headers.get("Content-Type"), null, body, scrub));
     if (effective == ResponseCheck.FAIL && !findings.isEmpty()) {
-      exception.addSuppressed(new ResponseDriftException(findings, null));
+      exception.addSuppressed(new ResponseDriftException(findings, null, null));
     }
   }
 

@@ -9,11 +9,10 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
-import io.github.unipilechat.internal.Lazy;
+import io.github.unipilechat.internal.spec.Lazy;
 import io.github.unipilechat.internal.spec.Operation;
 import io.github.unipilechat.internal.spec.SchemaEngine;
 import io.github.unipilechat.internal.spec.SpecDocument;
-import io.github.unipilechat.internal.spec.SpecModel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,7 +25,6 @@ import java.util.Optional;
  * request checks (networknt, draft 4 as OpenAPI 3.0 uses); nothing here names a status, field or type.
  */
 public final class ResponseSpec {
-  private static final String OPERATION = "/paths/~1api~1v1~1chats/post";
   /**
    * Draft 4 plus the words OpenAPI 3.0 adds to a schema that validate nothing, and the {@code components} this class
    * puts beside each schema so its local $refs resolve; without them the engine warns on each unknown word.
@@ -82,16 +80,6 @@ public final class ResponseSpec {
     this.responses = Collections.unmodifiableMap(byStatus);
   }
 
-  /** The spec bundled in the jar, the one the client was generated from. */
-  public static ResponseSpec bundled() {
-    return Bundled.SPEC;
-  }
-
-  /** Another document (a test's mutated copy, a newer spec). */
-  public static ResponseSpec of(JsonNode document) {
-    return new ResponseSpec(document, document.at(OPERATION).path("responses"));
-  }
-
   /** The answers {@code operation} of {@code document} documents, read once and kept with the operation. */
   public static ResponseSpec of(JsonNode document, Operation operation) {
     return operation.derived(ResponseSpec.class,
@@ -139,9 +127,5 @@ public final class ResponseSpec {
       builder.keyword(new NonValidationKeyword(word));
     }
     return builder.build();
-  }
-
-  private static final class Bundled {
-    static final ResponseSpec SPEC = SpecModel.bundled().responses();
   }
 }

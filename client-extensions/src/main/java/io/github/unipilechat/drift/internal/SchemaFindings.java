@@ -3,9 +3,9 @@ package io.github.unipilechat.drift.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
-import io.github.unipilechat.drift.DriftFinding;
 import io.github.unipilechat.drift.DriftFinding.Kind;
-import io.github.unipilechat.internal.UntrustedText;
+import io.github.unipilechat.drift.DriftFinding;
+import io.github.unipilechat.internal.text.UntrustedText;
 import java.util.List;
 import java.util.function.UnaryOperator;
 

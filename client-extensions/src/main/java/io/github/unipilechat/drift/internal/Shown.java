@@ -1,7 +1,7 @@
 package io.github.unipilechat.drift.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.unipilechat.internal.UntrustedText;
+import io.github.unipilechat.internal.text.UntrustedText;
 import java.util.function.UnaryOperator;
 
 /** How a finding shows what came: a JSON type, never a free text; enum values and names bounded and scrubbed. */

@@ -2,6 +2,7 @@ package io.github.unipilechat.internal.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.errors.InvalidRequestException;
+import io.github.unipilechat.internal.spec.Operation;
 import io.github.unipilechat.internal.spec.SpecModel;
 import java.util.Collections;
 import java.util.HashSet;
@@ -13,9 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The start-chat form as the spec declares it: every top-level field, in the spec's property order (the order
- * parts go on the wire), with the kind that decides how its values are encoded. Read once per process from the
- * document bundled with the client ({@link SpecModel#form()}), so a field the provider adds, removes or reorders needs a rebuild and no edit.
+ * One request body as the spec declares it: every top-level field, in the spec's property order (the order parts go
+ * on the wire), with the kind that decides how its values are encoded. Read once per operation from the document
+ * ({@link #of(SpecModel, Operation)}), so a field the provider adds, removes or reorders needs a rebuild and no edit.
  */
 public final class FormSchema {
   private final JsonNode document;
@@ -30,14 +31,15 @@ public final class FormSchema {
     this.inOrder = List.copyOf(fields.values());
   }
 
-  /** The form of the document bundled with the client. */
-  public static FormSchema provider() {
-    return SpecModel.bundled().form();
-  }
-
-  /** The form of any document shaped like the provider's (a copy under test, a newer release). */
-  public static FormSchema of(JsonNode document) {
-    return of(document, SpecModel.requestSchemaOf(document));
+  /**
+   * The fields of {@code operation}'s first request body (multipart form fields, or a JSON object's properties),
+   * read once per operation and kept with it.
+   *
+   * @throws IllegalArgumentException when the operation takes no body
+   */
+  public static FormSchema of(SpecModel spec, Operation operation) {
+    return operation.derived(FormSchema.class, op -> of(spec.document(), op.body()
+        .orElseThrow(() -> new IllegalArgumentException(op + " takes no request body")).schema()));
   }
 
   /**

@@ -2,7 +2,7 @@ package io.github.unipilechat.internal.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.files.Attachment;
-import io.github.unipilechat.internal.BracketEncoder;
+import io.github.unipilechat.internal.form.BracketEncoder;
 import io.github.unipilechat.multipart.FormPart;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -2,7 +2,7 @@ package io.github.unipilechat.internal.spec;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.unipilechat.internal.UntrustedText;
+import io.github.unipilechat.internal.text.UntrustedText;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,6 @@
 package io.github.unipilechat.internal.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.unipilechat.drift.internal.ResponseSpec;
-import io.github.unipilechat.internal.Lazy;
-import io.github.unipilechat.internal.form.FormSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,19 +17,17 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One immutable model of a provider OpenAPI document, read once: the start-chat form ({@link #form()}), the request
- * rules on the project's one schema engine ({@link #requestCheck()}), the documented statuses, the error types and
- * the response schemas ({@link #responses()}). The client reads {@link #bundled()}; the contract kit reads the same
- * model, of the bundled document or of a file it is given ({@link #fromFile(Path)}).
+ * One immutable model of a provider OpenAPI document, read once: its operations ({@link #operations()}) and the
+ * error types it documents. It names no operation: the layers above read an operation's form, request rules and
+ * response schemas from it and keep what they compile with the operation ({@link Operation#derived}). The client
+ * reads {@link #bundled()}; the contract kit reads the same model, of the bundled document or of a file it is given
+ * ({@link #fromFile(Path)}).
  *
- * <p>Compiled parts are built on first use and kept, so each document is parsed and compiled once per process.
+ * <p>Parts are built on first use and kept, so each document is parsed and compiled once per process.
  */
 public final class SpecModel {
   /** Classpath location of the bundled document (the generated jar's copy of {@code openapi/}). */
   public static final String RESOURCE = "/io/github/unipilechat/openapi/unipile-start-new-chat.openapi.json";
-
-  /** The path of the start-chat operation, as the spec and the generated interface write it. */
-  public static final String PATH = "/api/v1/chats";
 
   /**
    * The largest spec file read, 32 MB (the provider's document is a few dozen KB): refused from its size, and never
@@ -40,34 +35,18 @@ public final class SpecModel {
    */
   public static final long MAX_SPEC_BYTES = 32L * 1024 * 1024;
 
-  private static final String OPERATION = "/paths/" + PATH.replace("~", "~0").replace("/", "~1") + "/post";
-  private static final String REQUEST_SCHEMA = OPERATION + "/requestBody/content/multipart~1form-data/schema";
   /** Files read by {@link #fromFile}, keyed by path, size and modification time: one parse per file per process. */
   private static final Map<String, SpecModel> FILES = new ConcurrentHashMap<>();
 
   private final JsonNode document;
-  private final Lazy<FormSchema> form;
-  private final List<String> statusKeys;
-  private final Set<Integer> statuses;
-  private final Map<String, Set<Integer>> errorTypes;
-  private final Map<Integer, List<String>> operationErrorTypes;
-  private final Lazy<RequestCheck> requestCheck;
-  private final Lazy<ResponseSpec> responses;
+  private final Lazy<Map<String, Set<Integer>>> errorTypes;
   private final Lazy<Operations> operations;
 
   private SpecModel(SpecDocument checked) {
     JsonNode document = checked.root();
     this.document = document;
-    this.form = Lazy.of(() -> FormSchema.of(document));
-    this.requestCheck = Lazy.of(() -> new RequestCheck(form.get()));
-    this.responses = Lazy.of(() -> ResponseSpec.of(document));
     this.operations = Lazy.of(() -> Operations.of(document, node -> resolve(document, node)));
-    List<String> keys = new ArrayList<>();
-    document.at(OPERATION).path("responses").fieldNames().forEachRemaining(keys::add);
-    this.statusKeys = List.copyOf(keys);
-    this.statuses = statusesOf(document);
-    this.errorTypes = errorTypesOf(document);
-    this.operationErrorTypes = operationErrorTypesOf(document);
+    this.errorTypes = Lazy.of(() -> errorTypesOf(document));
   }
 
   /** The document bundled with the client, the one it was generated from. */
@@ -140,95 +119,21 @@ public final class SpecModel {
         "the OpenAPI document has no operation " + id));
   }
 
-  /**
-   * The fields of {@code operation}'s first request body (multipart form fields, or a JSON object's properties),
-   * read once per operation.
-   *
-   * @throws IllegalArgumentException when the operation takes no body
-   */
-  public FormSchema form(Operation operation) {
-    return operation.derived(FormSchema.class, op -> FormSchema.of(document, op.body()
-        .orElseThrow(() -> new IllegalArgumentException(op + " takes no request body")).schema()));
-  }
-
-  /** The request rules of {@code operation}'s body, compiled on first use and kept with the operation. */
-  public RequestCheck requestCheck(Operation operation) {
-    return operation.derived(RequestCheck.class, op -> new RequestCheck(form(op),
-        op.body().map(Operation.Body::isMultipart).orElse(false)));
-  }
-
-  /** The path of the start-chat operation ({@value #PATH}). */
-  public String path() {
-    return PATH;
-  }
-
-  /** The start-chat form: its fields, their kinds and schemas, in the spec's order. */
-  public FormSchema form() {
-    return form.get();
-  }
-
-  /** The multipart request schema of the operation as written (shared; do not modify). */
-  public JsonNode requestSchema() {
-    return requestSchemaOf(document);
-  }
-
-  /** The request rules of this document, compiled on first use on the project's one schema engine. */
-  public RequestCheck requestCheck() {
-    return requestCheck.get();
-  }
-
-  /** The documented answers and their compiled schemas, built on first use. */
-  public ResponseSpec responses() {
-    return responses.get();
-  }
-
-  /** The response keys of the operation as written ({@code 201}, {@code 400}, maybe {@code 4XX} or {@code default}). */
-  public List<String> statusKeys() {
-    return statusKeys;
-  }
-
-  /** The numeric statuses the operation documents, sorted. */
-  public Set<Integer> statuses() {
-    return statuses;
-  }
-
-  /** Whether the operation documents {@code status} as an answer (by its own key). */
-  public boolean documentsStatus(int status) {
-    return statuses.contains(status);
-  }
-
   /** Every {@code type} enum value of every error response of every operation, with the statuses it is listed under. */
   public Map<String, Set<Integer>> errorTypes() {
-    return errorTypes;
+    return errorTypes.get();
   }
 
-  /** Each documented status of the start-chat operation with the {@code type} values its schema allows, in order. */
-  public Map<Integer, List<String>> operationErrorTypes() {
-    return operationErrorTypes;
-  }
-
-  /**
-   * The multipart request schema of {@code POST /api/v1/chats} in {@code document} (shared, not copied).
-   *
-   * @throws IllegalArgumentException when there is none
-   */
-  public static JsonNode requestSchemaOf(JsonNode document) {
-    JsonNode schema = document.at(REQUEST_SCHEMA);
-    if (!schema.isObject()) {
-      throw new IllegalArgumentException("the OpenAPI document has no multipart/form-data body for POST " + PATH);
-    }
-    return schema;
-  }
-
-  /** The numeric response statuses the start-chat operation of {@code document} lists. */
-  public static Set<Integer> statusesOf(JsonNode document) {
-    Set<Integer> statuses = new TreeSet<>();
-    document.at(OPERATION).path("responses").fieldNames().forEachRemaining(key -> {
-      if (key.matches("[1-5][0-9][0-9]")) {
-        statuses.add(Integer.valueOf(key));
+  /** Each status {@code operation} documents, with the {@code type} values its schema allows, in order. */
+  public Map<Integer, List<String>> errorTypes(Operation operation) {
+    Map<Integer, List<String>> types = new LinkedHashMap<>();
+    operation.responses().forEach((key, response) -> {
+      List<String> values = types(document, response);
+      if (!values.isEmpty() && key.matches("[1-5][0-9][0-9]")) {
+        types.put(Integer.valueOf(key), List.copyOf(values));
       }
     });
-    return Collections.unmodifiableSet(statuses);
+    return Collections.unmodifiableMap(types);
   }
 
   /** Follows the {@code $ref} chain from {@code node}: {@link SpecDocument#resolve(JsonNode, JsonNode)}. */
@@ -255,17 +160,6 @@ public final class SpecModel {
       }
     }
     types.replaceAll((k, v) -> Collections.unmodifiableSet(v));
-    return Collections.unmodifiableMap(types);
-  }
-
-  private static Map<Integer, List<String>> operationErrorTypesOf(JsonNode document) {
-    Map<Integer, List<String>> types = new LinkedHashMap<>();
-    document.at(OPERATION).path("responses").properties().forEach(response -> {
-      List<String> values = types(document, response.getValue());
-      if (!values.isEmpty() && response.getKey().matches("[1-5][0-9][0-9]")) {
-        types.put(Integer.valueOf(response.getKey()), List.copyOf(values));
-      }
-    });
     return Collections.unmodifiableMap(types);
   }
 

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.unipilechat.internal.validation.ProviderSpec;
+import io.github.unipilechat.drift.internal.ResponseSpec;
+import io.github.unipilechat.internal.startchat.ProviderSpec;
+import io.github.unipilechat.internal.startchat.StartChat;
+import io.github.unipilechat.internal.validation.RequestCheck;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +55,9 @@ class SpecLoadingTest {
     SpecModel model = SpecModel.fromFile(spec);
     ObjectNode request = JsonNodeFactory.instance.objectNode().put("account_id", "a").put("subject", "s");
     request.putArray("attendees_ids").add("b");
-    model.requestCheck().check(request, Set.of());
-    model.responses().response(201).orElseThrow().values().forEach(media -> media.compiled());
+    Operation startChat = StartChat.operation(model);
+    RequestCheck.of(model, startChat).check(request, Set.of());
+    ResponseSpec.of(model.document(), startChat).response(201).orElseThrow().values().forEach(media -> media.compiled());
   }
 
   @Test
@@ -113,7 +117,7 @@ class SpecLoadingTest {
     Throwable thrown = catchThrowable(() -> {
       ObjectNode request = JsonNodeFactory.instance.objectNode().put("account_id", "a");
       request.putArray("attendees_ids").add("b");
-      SpecModel.of(doc).requestCheck().check(request, Set.of());
+      StartChat.check(SpecModel.of(doc)).check(request, Set.of());
     });
 
     assertThat(loopback.requests()).isEmpty();

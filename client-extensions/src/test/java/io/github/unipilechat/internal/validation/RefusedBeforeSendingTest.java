@@ -1,17 +1,18 @@
 package io.github.unipilechat.internal.validation;
 
-import io.github.unipilechat.SpecOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.unipilechat.SpecOrder;
 import io.github.unipilechat.StartChatRequest;
-import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.InvalidRequestException.Violation;
+import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.files.Attachment;
 import io.github.unipilechat.generated.model.FollowUpConfig;
 import io.github.unipilechat.generated.model.FollowUpConfigScheduledTime;
 import io.github.unipilechat.generated.model.RecruiterOptions;
+import io.github.unipilechat.internal.startchat.ProviderSpec;
 import io.github.unipilechat.options.LinkedInOptions;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,12 +11,14 @@ import io.github.unipilechat.drift.DriftFinding;
 import io.github.unipilechat.drift.internal.ResponseChecker;
 import io.github.unipilechat.drift.internal.ResponseSpec;
 import io.github.unipilechat.errors.InvalidRequestException;
-import io.github.unipilechat.internal.Lazy;
 import io.github.unipilechat.internal.form.FormField;
 import io.github.unipilechat.internal.form.FormSchema;
+import io.github.unipilechat.internal.spec.Lazy;
 import io.github.unipilechat.internal.spec.Operation;
-import io.github.unipilechat.internal.spec.ParameterCheck;
 import io.github.unipilechat.internal.spec.SpecModel;
+import io.github.unipilechat.internal.startchat.StartChat;
+import io.github.unipilechat.internal.validation.ParameterCheck;
+import io.github.unipilechat.internal.validation.RequestCheck;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ import java.util.function.UnaryOperator;
  */
 public final class SpecValidator {
   /** The start-chat operation's path. */
-  public static final String PATH = SpecModel.PATH;
+  public static final String PATH = StartChat.PATH;
   /** Classpath location of the bundled document. */
   public static final String BUNDLED = SpecModel.RESOURCE;
   /** The largest spec file read, 32 MB (the provider's document is a few hundred KB); refused from its size. */
@@ -64,7 +66,8 @@ public final class SpecValidator {
 
   private SpecValidator(SpecModel model) {
     this.model = model;
-    this.decoder = Lazy.of(() -> new BracketDecoder(model.requestSchema()));
+    this.decoder = Lazy.of(() -> new BracketDecoder(startChat().body()
+        .orElseThrow(() -> new IllegalArgumentException("the start-chat operation takes no body")).schema()));
     this.apiKeyHeaders = Lazy.of(() -> Security.headers(model.document(), startChat()));
     this.layer = Lazy.of(() -> OpenApiLayer.of(model));
   }
@@ -192,7 +195,7 @@ public final class SpecValidator {
       violations.addAll(body.formViolations());
       // A body that did not read as its media type (not JSON) has no fields to hold to the rules.
       if (body.formViolations().stream().noneMatch(v -> v.field().equals("body"))) {
-        violations.addAll(bodyFindings(model.form(operation), model.requestCheck(operation), body));
+        violations.addAll(bodyFindings(FormSchema.of(model, operation), RequestCheck.of(model, operation), body));
       }
     }
     return new ValidationResult(violations.stream().distinct().toList());
@@ -208,12 +211,12 @@ public final class SpecValidator {
     if (!apiKeyPresent) {
       apiKeyHeaders.get().forEach(header -> violations.add(new Violation(header, "is required")));
     }
-    violations.addAll(bodyFindings(model.form(), model.requestCheck(), request));
+    violations.addAll(bodyFindings(StartChat.form(model), StartChat.check(model), request));
     return new ValidationResult(violations.stream().distinct().toList());
   }
 
   /** The body rules' findings, files checked as present or not, on the client's one engine. */
-  private static List<Violation> bodyFindings(FormSchema form, io.github.unipilechat.internal.spec.RequestCheck check,
+  private static List<Violation> bodyFindings(FormSchema form, io.github.unipilechat.internal.validation.RequestCheck check,
       DecodedRequest request) {
     ObjectNode fields = request.fields().deepCopy();
     Set<String> filesGiven = new HashSet<>();
@@ -273,7 +276,7 @@ public final class SpecValidator {
 
   /** The response codes the spec documents for the start-chat operation, as written ({@code 201}, {@code 400}...). */
   public List<String> documentedStatuses() {
-    return model.statusKeys();
+    return List.copyOf(startChat().responses().keySet());
   }
 
   /**
@@ -287,7 +290,7 @@ public final class SpecValidator {
 
   /** Each documented error status of the start-chat operation with the {@code type} values its schema allows. */
   public Map<Integer, List<String>> errorTypes() {
-    return model.operationErrorTypes();
+    return model.errorTypes(startChat());
   }
 
   /**
@@ -349,9 +352,7 @@ public final class SpecValidator {
   }
 
   private Operation startChat() {
-    return model.operations().all().stream()
-        .filter(op -> op.method().equals("POST") && op.path().template().equals(PATH)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("the OpenAPI document has no POST " + PATH));
+    return StartChat.operation(model);
   }
 
   private Violation violation(DriftFinding finding) {
