@@ -1,6 +1,7 @@
 package com.example.outreach.readme;
 
 import io.github.unipilechat.CallOptions;
+import io.github.unipilechat.ChatStarted;
 import io.github.unipilechat.StartChatRequest;
 import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.drift.DriftFinding;

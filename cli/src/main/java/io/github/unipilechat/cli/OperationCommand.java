@@ -239,18 +239,9 @@ final class OperationCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code sendMessageInChat}, {@code chat_id}, {@code Chats} → {@code send-message-in-chat}, {@code chat-id}, {@code chats}. */
+  /** The operation model's kebab case ({@link Operation#kebab}): commands and options are named as messages are. */
   static String kebab(String name) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (Character.isUpperCase(c) && i > 0 && (Character.isLowerCase(name.charAt(i - 1))
-          || Character.isDigit(name.charAt(i - 1)))) {
-        out.append('-');
-      }
-      out.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : '-');
-    }
-    return out.toString().replaceAll("-+", "-").replaceAll("^-|-$", "").toLowerCase(Locale.ROOT);
+    return Operation.kebab(name);
   }
 
   /** The spec's prose on one line, without its HTML line breaks. */

@@ -25,6 +25,8 @@ public class UnipileApiException extends UnipileException {
   /** Rebuilt from the wire form on deserialization (okhttp's Headers and Jackson's tree are not all Serializable). */
   private transient ApiError error;
   private final int attempts;
+  /** How messages call the operation that answered ({@code send-message-in-chat}); null when no one said. */
+  private String operation;
 
   /** For the per-status subclasses: the answer as read, {@code attempts} counting this one. */
   protected UnipileApiException(ApiError error, int attempts) {
@@ -36,7 +38,7 @@ public class UnipileApiException extends UnipileException {
   /**
    * The subclass for the answer's status, for an answer of no known operation: a status some operation of the
    * bundled spec documents is an API error, any other is unexpected. (The client itself knows each answer's
-   * operation and calls {@link #of(ApiError, int, boolean)}.)
+   * operation and calls {@link #of(ApiError, int, boolean, String)}.)
    */
   public static UnipileApiException of(ApiError error, int attempts) {
     return of(error, attempts, SpecModel.bundled().operations().all().stream()
@@ -49,6 +51,23 @@ public class UnipileApiException extends UnipileException {
    * @param documented whether the operation answered documents the status; if not, the answer is unexpected
    */
   public static UnipileApiException of(ApiError error, int attempts, boolean documented) {
+    return of(error, attempts, documented, null);
+  }
+
+  /**
+   * The subclass for the answer's status, for an operation that does or does not document it, its message naming
+   * the operation.
+   *
+   * @param documented whether the operation answered documents the status; if not, the answer is unexpected
+   * @param operation how the message calls the operation ({@code send-message-in-chat}), or null
+   */
+  public static UnipileApiException of(ApiError error, int attempts, boolean documented, String operation) {
+    UnipileApiException exception = switchOnStatus(error, attempts, documented);
+    exception.operation = operation;
+    return exception;
+  }
+
+  private static UnipileApiException switchOnStatus(ApiError error, int attempts, boolean documented) {
     return switch (error.status()) {
       case 400 -> new BadRequestException(error, attempts);
       case 401 -> new UnauthorizedException(error, attempts);
@@ -160,8 +179,18 @@ public class UnipileApiException extends UnipileException {
     this.error = ApiError.read(status, headers.build(), body, truncated, Optional.ofNullable(retryAfter), s -> s);
   }
 
+  /** The message, naming the operation when the client said which one answered. */
+  @Override
+  public String getMessage() {
+    return operation == null ? super.getMessage() : message(error, attempts, operation);
+  }
+
   static String message(ApiError error, int attempts) {
-    StringBuilder m = new StringBuilder("Unipile start-chat failed: HTTP ").append(error.status());
+    return message(error, attempts, "request");
+  }
+
+  static String message(ApiError error, int attempts, String operation) {
+    StringBuilder m = new StringBuilder("Unipile ").append(operation).append(" failed: HTTP ").append(error.status());
     boolean outcomeUnknown = error.status() == 500 || error.status() == 504;
     if (error.json() != null) {
       m.append(' ').append(error.type()); // its toString: one line, bounded

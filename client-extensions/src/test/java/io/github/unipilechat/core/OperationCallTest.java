@@ -78,6 +78,33 @@ class OperationCallTest {
     assertThat(sent.json().orElseThrow().path("message_id").asText()).isEqualTo("m_1");
   }
 
+  /**
+   * A multipart operation with no field set still sends a form: the closing delimiter alone, as a browser or Node's
+   * form-data sends an empty FormData. (It sent an empty body under a multipart type, which no multipart parser
+   * reads: the mock answered 400 "unexpected EOF in PREAMBLE".)
+   */
+  @Test
+  void aMultipartOperationWithNoFieldSetSendsTheClosingDelimiterAlone() throws Exception {
+    answer(201, "{\"object\":\"MessageSent\",\"message_id\":\"m_1\"}");
+    client.call(OperationRequest.builder(SPEC, "ChatsController_sendMessageInChat").parameter("chat_id", "ch_1")
+        .build());
+
+    RecordedRequest request = take();
+    String boundary = okhttp3.MediaType.get(request.getHeaders().get("Content-Type")).parameter("boundary");
+    assertThat(request.getHeaders().get("Content-Type")).startsWith("multipart/form-data");
+    assertThat(request.getBody().utf8()).isEqualTo("--" + boundary + "--\r\n");
+  }
+
+  /** An error names the operation that answered (every one used to read "Unipile start-chat failed"). */
+  @Test
+  void anErrorNamesTheOperationThatAnswered() {
+    answer(422, "{\"status\":422,\"type\":\"errors/invalid_account\",\"title\":\"Invalid account\"}");
+
+    assertThatThrownBy(() -> client.call(OperationRequest.builder(SPEC, "ChatsController_sendMessageInChat")
+        .parameter("chat_id", "ch_1").field("text", "Hi").build()))
+        .hasMessageStartingWith("Unipile send-message-in-chat failed: HTTP 422 errors/invalid_account");
+  }
+
   @Test
   void aGetSendsItsQueryParametersAndNoBody() throws Exception {
     answer(200, "{\"object\":\"ChatList\",\"items\":[],\"cursor\":null}");

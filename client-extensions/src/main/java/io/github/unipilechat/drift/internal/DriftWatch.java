@@ -62,7 +62,7 @@ public final class DriftWatch {
     if (effective == ResponseCheck.OFF) {
       return Optional.empty();
     }
-    List<DriftFinding> findings = report(ResponseChecker.check(override(answers), status, headers.get("Content-Type"),
+    List<DriftFinding> findings = report(override(answers).label(), ResponseChecker.check(override(answers), status, headers.get("Content-Type"),
         body, null, scrub));
     return effective == ResponseCheck.FAIL && !findings.isEmpty()
         ? Optional.of(new ResponseDriftException(findings, response, result)) : Optional.empty();
@@ -78,7 +78,7 @@ public final class DriftWatch {
     if (effective == ResponseCheck.OFF) {
       return;
     }
-    List<DriftFinding> findings = report(ResponseChecker.check(override(answers), status,
+    List<DriftFinding> findings = report(override(answers).label(), ResponseChecker.check(override(answers), status,
         headers.get("Content-Type"), null, body, scrub));
     if (effective == ResponseCheck.FAIL && !findings.isEmpty()) {
       exception.addSuppressed(new ResponseDriftException(findings, null, null));
@@ -90,9 +90,9 @@ public final class DriftWatch {
     return spec == null ? answers : spec;
   }
 
-  private List<DriftFinding> report(List<DriftFinding> findings) {
+  private List<DriftFinding> report(String operation, List<DriftFinding> findings) {
     for (DriftFinding finding : findings) {
-      log(finding);
+      log(operation, finding);
       if (listener != null) {
         try {
           listener.onDrift(finding);
@@ -104,16 +104,16 @@ public final class DriftWatch {
     return findings;
   }
 
-  private void log(DriftFinding finding) {
+  private void log(String operation, DriftFinding finding) {
     if (logged.size() >= MAX_LOGGED) {
       if (fullNoted.compareAndSet(false, true)) {
-        LOG.warn("Unipile start-chat: more than {} distinct differences from the spec; further ones are not logged",
-            MAX_LOGGED);
+        LOG.warn("Unipile {}: more than {} distinct differences from the spec; further ones are not logged",
+            operation, MAX_LOGGED);
       }
       return;
     }
     if (logged.add(finding)) {
-      LOG.warn("Unipile start-chat answer differs from the spec: {} (logged once per client)",
+      LOG.warn("Unipile {} answer differs from the spec: {} (logged once per client)", operation,
           scrub.apply(finding.toString()));
     }
   }

@@ -35,6 +35,7 @@ public final class ResponseSpec {
       .pathType(PathType.JSON_POINTER).locale(Locale.ENGLISH).nullableKeywordEnabled(true).build();
 
   private final JsonNode document;
+  private final String label;
   private final Map<String, Map<String, Media>> responses;
 
   /**
@@ -66,8 +67,9 @@ public final class ResponseSpec {
     }
   }
 
-  private ResponseSpec(JsonNode document, JsonNode responsesNode) {
+  private ResponseSpec(JsonNode document, String label, JsonNode responsesNode) {
     this.document = document;
+    this.label = label;
     Map<String, Map<String, Media>> byStatus = new LinkedHashMap<>();
     responsesNode.properties().forEach(response -> {
       Map<String, Media> content = new LinkedHashMap<>();
@@ -83,7 +85,12 @@ public final class ResponseSpec {
   /** The answers {@code operation} of {@code document} documents, read once and kept with the operation. */
   public static ResponseSpec of(JsonNode document, Operation operation) {
     return operation.derived(ResponseSpec.class,
-        op -> new ResponseSpec(document, document.at(op.pointer()).path("responses")));
+        op -> new ResponseSpec(document, op.label(), document.at(op.pointer()).path("responses")));
+  }
+
+  /** How logs call the operation these answers are documented for ({@code start-new-chat}). */
+  public String label() {
+    return label;
   }
 
   public JsonNode document() {

@@ -87,6 +87,27 @@ public final class Operation {
     return cut < 0 ? id : id.substring(cut + 1);
   }
 
+  /**
+   * The name in kebab case ({@code start-new-chat}): how messages, logs and the command line call the operation.
+   */
+  public String label() {
+    return kebab(name());
+  }
+
+  /** {@code sendMessageInChat}, {@code chat_id}, {@code Chats} → {@code send-message-in-chat}, {@code chat-id}, {@code chats}. */
+  public static String kebab(String name) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isUpperCase(c) && i > 0 && (Character.isLowerCase(name.charAt(i - 1))
+          || Character.isDigit(name.charAt(i - 1)))) {
+        out.append('-');
+      }
+      out.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : '-');
+    }
+    return out.toString().replaceAll("-+", "-").replaceAll("^-|-$", "").toLowerCase(Locale.ROOT);
+  }
+
   /** The part of the id before its last {@code _}, less {@code Controller} ({@code Chats}); empty without one. */
   public String family() {
     int cut = id.lastIndexOf('_');

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.unipilechat.core.OperationRequest;
 import io.github.unipilechat.internal.spec.Bound;
 import io.github.unipilechat.multipart.FormPart;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -21,6 +22,9 @@ final class HttpRequests {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final byte[] NOTHING = new byte[0];
+  private static final String EMPTY_BOUNDARY = "unipile-empty-form";
+  private static final byte[] EMPTY_FORM = ("--" + EMPTY_BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+  private static final MediaType EMPTY_FORM_TYPE = MediaType.get("multipart/form-data; boundary=" + EMPTY_BOUNDARY);
 
   private HttpRequests() {}
 
@@ -61,8 +65,9 @@ final class HttpRequests {
       }
     }
     if (Bound.of(request).operation().body().map(b -> b.isMultipart()).orElse(false)) {
-      // A form with no part at all: OkHttp's builder refuses that, but the request is still a (empty) form.
-      return RequestBody.create(NOTHING, MediaType.get("multipart/form-data; boundary=unipile-empty"));
+      // A form with no part at all: OkHttp's builder refuses that, but the request is still a form, and a form's body
+      // is never empty: the closing delimiter alone is one with no part.
+      return RequestBody.create(EMPTY_FORM, EMPTY_FORM_TYPE);
     }
     return needsBody ? RequestBody.create(NOTHING, null) : null;
   }

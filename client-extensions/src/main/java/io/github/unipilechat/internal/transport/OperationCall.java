@@ -67,6 +67,11 @@ public final class OperationCall<T> implements RetryEngine.Attempts<T>, OutcomeC
   }
 
   @Override
+  public String label() {
+    return operation().label();
+  }
+
+  @Override
   public JsonNode document() {
     return Bound.of(request).spec().document();
   }

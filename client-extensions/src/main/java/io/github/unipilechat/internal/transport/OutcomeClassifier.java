@@ -95,7 +95,8 @@ public final class OutcomeClassifier {
       BoundedBody text = bodyText(response.body(), ApiError.BODY_LIMIT);
       ApiError error = ApiError.read(status, response.headers(), text.string(response.body()), text.cut(), retryAfter,
           scrub);
-      UnipileApiException exception = UnipileApiException.of(error, attempt, operation.statuses().contains(status));
+      UnipileApiException exception = UnipileApiException.of(error, attempt, operation.statuses().contains(status),
+          operation.label());
       drift.error(answers, check, status, response.headers(), error.body(), exception);
       boolean transientFailure = operation.idempotent() && (status == 500 || status == 502 || status == 504);
       return Outcome.failure(exception, policy.retriesStatus(status) || transientFailure, retryAfter);
@@ -130,7 +131,7 @@ public final class OutcomeClassifier {
       // how the answer differs.
       String why = unreadable != null ? unreadable : !missing.isEmpty() ? "a body without " + String.join(", ", missing)
           : "a status it does not document";
-      OutcomeUnknownException unknown = new OutcomeUnknownException("Unipile " + operation.name() + ": " + host
+      OutcomeUnknownException unknown = new OutcomeUnknownException("Unipile " + operation.label() + ": " + host
           + " answered HTTP " + status + " with " + why + ", not the documented success (HTTP "
           + operation.successStatuses().stream().map(String::valueOf).collect(Collectors.joining(" or ")) + "); "
           + OutcomeUnknown.HOW_TO_CHECK, null, attempt);

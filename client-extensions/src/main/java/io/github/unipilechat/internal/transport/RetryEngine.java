@@ -38,6 +38,11 @@ public final class RetryEngine<T> {
      * @return the exchange to send
      */
     Exchange<T> prepare(int attempt, int maxAttempts, Deadline deadline);
+
+    /** How the debug log calls what is attempted ({@code start-new-chat}). */
+    default String label() {
+      return "call";
+    }
   }
 
   /** One attempt, sent once: blocking or enqueued, its answer or failure already classified. */
@@ -112,7 +117,7 @@ public final class RetryEngine<T> {
       if (outcome.succeeded()) {
         return outcome.result();
       }
-      Optional<Duration> delay = retryDelay(outcome, attempt, deadline);
+      Optional<Duration> delay = retryDelay(attempts.label(), outcome, attempt, deadline);
       if (delay.isEmpty()) {
         throw outcome.error();
       }
@@ -184,7 +189,7 @@ public final class RetryEngine<T> {
 
   private void retryAsync(Attempts<T> attempts, Deadline deadline, int attempt, Outcome<T> outcome,
       CompletableFuture<T> future, AtomicReference<Exchange<T>> inFlight) {
-    Optional<Duration> delay = retryDelay(outcome, attempt, deadline);
+    Optional<Duration> delay = retryDelay(attempts.label(), outcome, attempt, deadline);
     if (delay.isEmpty() || future.isDone()) {
       future.completeExceptionally(outcome.error());
       return;
@@ -210,28 +215,28 @@ public final class RetryEngine<T> {
   }
 
   /** The wait before the next attempt, or empty when the failure is final. */
-  private Optional<Duration> retryDelay(Outcome<T> outcome, int attempt, Deadline deadline) {
+  private Optional<Duration> retryDelay(String label, Outcome<T> outcome, int attempt, Deadline deadline) {
     String error = outcome.error().getMessage();
     if (!outcome.retryable()) {
-      LOG.debug("start-chat attempt {}: {}; not retried", attempt, error);
+      LOG.debug("{} attempt {}: {}; not retried", label, attempt, error);
       return Optional.empty();
     }
     if (attempt >= policy.maxAttempts()) {
-      LOG.debug("start-chat attempt {}: {}; retries used up ({})", attempt, error, policy.maxRetries());
+      LOG.debug("{} attempt {}: {}; retries used up ({})", label, attempt, error, policy.maxRetries());
       return Optional.empty();
     }
     if (!replayable) {
-      LOG.debug("start-chat attempt {}: {}; not retried: an attachment is a stream that cannot be sent twice",
-          attempt, error);
+      LOG.debug("{} attempt {}: {}; not retried: an attachment is a stream that cannot be sent twice",
+          label, attempt, error);
       return Optional.empty();
     }
     Duration delay = policy.delayBefore(attempt, outcome.retryAfter());
     if (!deadline.allowsWait(delay)) {
-      LOG.debug("start-chat attempt {}: {}; not retried: waiting {} ms would end past the call's deadline ({} ms left)",
-          attempt, error, delay.toMillis(), deadline.remaining().map(Duration::toMillis).orElse(0L));
+      LOG.debug("{} attempt {}: {}; not retried: waiting {} ms would end past the call's deadline ({} ms left)",
+          label, attempt, error, delay.toMillis(), deadline.remaining().map(Duration::toMillis).orElse(0L));
       return Optional.empty();
     }
-    LOG.debug("start-chat attempt {}: {}; retrying in {} ms{}", attempt, error, delay.toMillis(),
+    LOG.debug("{} attempt {}: {}; retrying in {} ms{}", label, attempt, error, delay.toMillis(),
         outcome.retryAfter().isPresent() ? " (Retry-After)" : "");
     return Optional.of(delay);
   }
