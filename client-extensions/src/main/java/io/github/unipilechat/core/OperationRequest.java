@@ -225,6 +225,8 @@ public final class OperationRequest {
     private final Map<String, ObjectNode> bracketed = new LinkedHashMap<>();
     private ObjectNode json;
     private boolean acceptNotDescribed;
+    /** The operation's body fields, looked up once per builder: every field set and the build read them. */
+    private FormSchema form;
 
     private Builder(SpecModel spec, Operation operation) {
       this.spec = Objects.requireNonNull(spec, "spec");
@@ -555,12 +557,15 @@ public final class OperationRequest {
     }
 
     FormSchema form() {
-      return operation.body().isPresent() ? FormSchema.of(spec, operation) : FormSchema.of(JsonNodeFactory.instance.objectNode(),
-          JsonNodeFactory.instance.objectNode());
+      if (form == null) {
+        form = operation.body().isPresent() ? FormSchema.of(spec, operation)
+            : FormSchema.of(JsonNodeFactory.instance.objectNode(), JsonNodeFactory.instance.objectNode());
+      }
+      return form;
     }
 
     private boolean isJson() {
-      return operation.body().map(Operation.Body::isJson).orElse(false);
+      return operation.body().isPresent() && operation.body().get().isJson();
     }
 
     private ObjectNode json() {

@@ -30,6 +30,8 @@ public final class Operation {
   private final JsonNode node;
   private final List<Parameter> parameters;
   private final List<Body> bodies;
+  /** The first of {@link #bodies}: read on every request, so kept rather than streamed for. */
+  private final Optional<Body> body;
   private final Map<String, JsonNode> responses;
   private final Set<Integer> statuses;
   private final Map<Object, Object> derived = new ConcurrentHashMap<>();
@@ -63,6 +65,7 @@ public final class Operation {
     this.node = node;
     this.parameters = List.copyOf(parameters);
     this.bodies = List.copyOf(bodies);
+    this.body = this.bodies.stream().findFirst();
     this.responses = Collections.unmodifiableMap(new LinkedHashMap<>(responses));
     Set<Integer> numeric = new TreeSet<>();
     responses.keySet().forEach(key -> {
@@ -162,7 +165,7 @@ public final class Operation {
 
   /** The body to send: the first media type the spec lists. */
   public Optional<Body> body() {
-    return bodies.stream().findFirst();
+    return body;
   }
 
   /** The body for {@code contentType} (parameters such as {@code boundary} ignored), if the operation accepts it. */
@@ -201,7 +204,8 @@ public final class Operation {
    */
   @SuppressWarnings("unchecked")
   public <T> T derived(Object key, Function<Operation, T> compute) {
-    return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
+    Object kept = derived.get(key); // the usual case, read on every request: no lambda, no lock
+    return (T) (kept != null ? kept : derived.computeIfAbsent(key, k -> compute.apply(this)));
   }
 
   /** HTTP's idempotent methods (RFC 9110): sending one twice has the effect of once. */
