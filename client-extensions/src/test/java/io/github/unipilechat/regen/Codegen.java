@@ -33,7 +33,7 @@ public final class Codegen {
   /** The generator settings file, relative to this module (surefire runs in the module's directory). */
   public static final Path CONFIG = Path.of("..", "client-generated", "openapi-generator.yaml");
   /** The build's fix-up of the generator's input (client-generated/pom.xml runs it before the generator too). */
-  public static final Path INPUT_FIXUP = Path.of("..", "client-generated", "src", "build", "CodegenInput.java");
+  public static final Path INPUT_FIXUP = Path.of("..", "codegen", "CodegenInput.java");
 
   static {
     // The generator logs every file it writes; the build's own run is quiet, and so is this one.

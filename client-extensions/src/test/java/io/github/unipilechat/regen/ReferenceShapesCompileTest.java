@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kinds of schema the provider's reference uses beyond the seed, regenerated with the build's settings
- * (client-generated/openapi-generator.yaml and src/build/CodegenInput.java) and compiled: before those settings,
+ * (client-generated/openapi-generator.yaml and codegen/CodegenInput.java) and compiled: before those settings,
  * each made the generated client fail to compile. A small document of its own, so this stays quick.
  */
 class ReferenceShapesCompileTest {
