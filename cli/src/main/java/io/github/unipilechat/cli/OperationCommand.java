@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,9 +65,9 @@ final class OperationCommand implements Callable<Integer> {
         + operation.path().template() + ", operation " + operation.id() + ").", oneParagraph(operation.description()));
     spec.usageMessage().sortOptions(false);
     for (Parameter parameter : operation.parameters()) {
-      String option = "--" + kebab(parameter.name());
+      String option = "--" + Operation.kebab(parameter.name());
       if (COMMON.contains(option) || parameterOptions.containsKey(option)) {
-        option = "--" + parameter.in().word() + "-" + kebab(parameter.name());
+        option = "--" + parameter.in().word() + "-" + Operation.kebab(parameter.name());
       }
       parameterOptions.put(option, parameter);
       String description = (parameter.description().isEmpty() ? parameter.in().word() + " parameter "
@@ -126,12 +125,12 @@ final class OperationCommand implements Callable<Integer> {
   static Map<String, Operation> names(SpecModel model, Set<String> taken) {
     Map<String, Integer> shortCount = new LinkedHashMap<>();
     for (Operation operation : model.operations().all()) {
-      shortCount.merge(kebab(operation.name()), 1, Integer::sum);
+      shortCount.merge(operation.label(), 1, Integer::sum);
     }
     Map<String, Operation> names = new LinkedHashMap<>();
     for (Operation operation : model.operations().all()) {
-      String shortName = kebab(operation.name());
-      String longName = operation.family().isEmpty() ? shortName : kebab(operation.family()) + "-" + shortName;
+      String shortName = operation.label();
+      String longName = operation.family().isEmpty() ? shortName : Operation.kebab(operation.family()) + "-" + shortName;
       if (shortCount.get(shortName) == 1 && !taken.contains(shortName)) {
         names.putIfAbsent(shortName, operation);
       }
@@ -237,11 +236,6 @@ final class OperationCommand implements Callable<Integer> {
       console.out().write(response.bytes());
       console.out().flush();
     }
-  }
-
-  /** The operation model's kebab case ({@link Operation#kebab}): commands and options are named as messages are. */
-  static String kebab(String name) {
-    return Operation.kebab(name);
   }
 
   /** The spec's prose on one line, without its HTML line breaks. */

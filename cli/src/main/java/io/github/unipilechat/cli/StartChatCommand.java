@@ -166,8 +166,9 @@ final class StartChatCommand implements Callable<Integer> {
       print(client.startChat(request, options.build()));
     } catch (ResponseDriftException e) {
       // Sent and started: print the ids a script needs, then fail on the drift.
-      if (e.result(ChatStarted.class).isPresent()) {
-        print(e.result(ChatStarted.class).get());
+      Optional<ChatStarted> started = e.result(ChatStarted.class);
+      if (started.isPresent()) {
+        print(started.get());
       }
       throw e;
     } finally {

@@ -47,7 +47,6 @@ class EveryOperationCommandTest {
   void everyOperationIsCalledByItsLongNameAndGetsItsDocumentedAnswer() throws IOException {
     SpecModel model = SpecModel.bundled();
     Map<String, Operation> names = OperationCommand.names(model, Set.copyOf(Main.COMMANDS));
-    List<String> called = new ArrayList<>();
     for (Operation operation : model.operations().all()) {
       String name = names.entrySet().stream().filter(entry -> entry.getValue() == operation).map(Map.Entry::getKey)
           .max(Comparator.comparingInt(String::length)).orElseThrow();
@@ -63,9 +62,7 @@ class EveryOperationCommandTest {
           .map(e -> SpecDocument.resolve(model.document(), e.getValue())).findFirst().orElseThrow();
       assertThat(out.toString(StandardCharsets.UTF_8).strip()).as("%s: %s", operation, args)
           .matches(printed -> printed.isEmpty() == success.path("content").isEmpty());
-      called.add(name);
     }
-    assertThat(called).hasSameSizeAs(model.operations().all());
   }
 
   /** The command line that sets what {@code operation} requires, with values its schemas accept. */

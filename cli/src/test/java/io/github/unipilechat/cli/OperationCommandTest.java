@@ -43,13 +43,6 @@ class OperationCommandTest {
   }
 
   @Test
-  void kebabCaseSplitsWordsAndUnderscores() {
-    assertThat(OperationCommand.kebab("sendMessageInChat")).isEqualTo("send-message-in-chat");
-    assertThat(OperationCommand.kebab("chat_id")).isEqualTo("chat-id");
-    assertThat(OperationCommand.kebab("ChatAttendees")).isEqualTo("chat-attendees");
-  }
-
-  @Test
   void everyOperationOfTheBundledSpecIsACommandWithHelpFromTheSpec() {
     for (Map.Entry<String, Operation> command : OperationCommand.names(SpecModel.bundled(), Set.copyOf(Main.COMMANDS))
         .entrySet()) {

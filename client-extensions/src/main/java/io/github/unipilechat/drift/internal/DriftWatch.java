@@ -62,8 +62,9 @@ public final class DriftWatch {
     if (effective == ResponseCheck.OFF) {
       return Optional.empty();
     }
-    List<DriftFinding> findings = report(override(answers).label(), ResponseChecker.check(override(answers), status, headers.get("Content-Type"),
-        body, null, scrub));
+    ResponseSpec checked = override(answers);
+    List<DriftFinding> findings = report(checked.label(), ResponseChecker.check(checked, status,
+        headers.get("Content-Type"), body, null, scrub));
     return effective == ResponseCheck.FAIL && !findings.isEmpty()
         ? Optional.of(new ResponseDriftException(findings, response, result)) : Optional.empty();
   }
@@ -78,7 +79,8 @@ public final class DriftWatch {
     if (effective == ResponseCheck.OFF) {
       return;
     }
-    List<DriftFinding> findings = report(override(answers).label(), ResponseChecker.check(override(answers), status,
+    ResponseSpec checked = override(answers);
+    List<DriftFinding> findings = report(checked.label(), ResponseChecker.check(checked, status,
         headers.get("Content-Type"), null, body, scrub));
     if (effective == ResponseCheck.FAIL && !findings.isEmpty()) {
       exception.addSuppressed(new ResponseDriftException(findings, null, null));

@@ -37,6 +37,8 @@ public final class SpecModel {
 
   /** Files read by {@link #fromFile}, keyed by path, size and modification time: one parse per file per process. */
   private static final Map<String, SpecModel> FILES = new ConcurrentHashMap<>();
+  /** The key of {@link #errorTypes(Operation)} among what is kept with an operation. */
+  private static final Object ERROR_TYPES = new Object();
 
   private final JsonNode document;
   private final Lazy<Map<String, Set<Integer>>> errorTypes;
@@ -124,16 +126,21 @@ public final class SpecModel {
     return errorTypes.get();
   }
 
-  /** Each status {@code operation} documents, with the {@code type} values its schema allows, in order. */
+  /**
+   * Each status {@code operation} documents whose answer has a {@code type} enum (the errors), with its values in
+   * the spec's order; read once and kept with the operation.
+   */
   public Map<Integer, List<String>> errorTypes(Operation operation) {
-    Map<Integer, List<String>> types = new LinkedHashMap<>();
-    operation.responses().forEach((key, response) -> {
-      List<String> values = types(document, response);
-      if (!values.isEmpty() && key.matches("[1-5][0-9][0-9]")) {
-        types.put(Integer.valueOf(key), List.copyOf(values));
-      }
+    return operation.derived(ERROR_TYPES, op -> {
+      Map<Integer, List<String>> types = new LinkedHashMap<>();
+      op.responses().forEach((key, response) -> {
+        List<String> values = types(document, response);
+        if (!values.isEmpty() && key.matches("[1-5][0-9][0-9]")) {
+          types.put(Integer.valueOf(key), List.copyOf(values));
+        }
+      });
+      return Collections.unmodifiableMap(types);
     });
-    return Collections.unmodifiableMap(types);
   }
 
   /** Follows the {@code $ref} chain from {@code node}: {@link SpecDocument#resolve(JsonNode, JsonNode)}. */

@@ -33,12 +33,10 @@ public final class ProviderSpec {
   /**
    * The start-chat request body schema in {@code document} (shared, not copied).
    *
-   * @throws IllegalArgumentException when the document has no start-chat operation
-   * @throws IllegalArgumentException when it takes no body
+   * @throws IllegalArgumentException when the document has no start-chat operation, or it takes no body
    */
   public static JsonNode requestSchema(JsonNode document) {
-    return StartChat.operation(SpecModel.of(document)).body()
-        .orElseThrow(() -> new IllegalArgumentException("the start-chat operation takes no body")).schema();
+    return StartChat.bodySchema(SpecModel.of(document));
   }
 
   /** Whether the bundled spec documents {@code status} as an answer of the start-chat operation. */

@@ -1,5 +1,6 @@
 package io.github.unipilechat.internal.startchat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.internal.form.FormSchema;
 import io.github.unipilechat.internal.spec.Operation;
 import io.github.unipilechat.internal.spec.OperationMatch;
@@ -30,6 +31,16 @@ public final class StartChat {
       return found.operation();
     }
     throw new IllegalArgumentException("the OpenAPI document has no " + METHOD + " " + PATH);
+  }
+
+  /**
+   * The start-chat request body's schema in {@code spec} (shared; do not modify).
+   *
+   * @throws IllegalArgumentException when the document has no start-chat operation, or it takes no body
+   */
+  public static JsonNode bodySchema(SpecModel spec) {
+    return operation(spec).body()
+        .orElseThrow(() -> new IllegalArgumentException("the start-chat operation takes no body")).schema();
   }
 
   /** The start-chat form of the document bundled with the client. */

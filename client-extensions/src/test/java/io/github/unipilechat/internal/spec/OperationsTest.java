@@ -57,6 +57,15 @@ class OperationsTest {
   }
 
   @Test
+  void kebabCaseSplitsWordsAndUnderscores() {
+    assertThat(Operation.kebab("sendMessageInChat")).isEqualTo("send-message-in-chat");
+    assertThat(Operation.kebab("chat_id")).isEqualTo("chat-id");
+    assertThat(Operation.kebab("ChatAttendees")).isEqualTo("chat-attendees");
+    // A label goes into messages and logs: an operationId's control characters never reach them.
+    assertThat(Operation.kebab("send\r\nX-Injected: 1\u001b[2J")).isEqualTo("send-x-injected-1-2-j");
+  }
+
+  @Test
   void namesComeFromTheOperationIdAndPathParametersAreAlwaysRequired() throws Exception {
     SpecModel spec = model("{'/a/{x}':{'parameters':[{'name':'x','in':'path','schema':{'type':'string'}}],"
         + "'get':{'operationId':'PostsController_listAllComments','parameters':[{'name':'limit','in':'query'}]}}}");

@@ -57,7 +57,6 @@ public final class SpecValidator {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   /** Keys of what is kept with each operation ({@link Operation#derived}). */
   private static final Object DECODER = new Object();
-  private static final Object ERROR_TYPES = new Object();
 
   private final SpecModel model;
   private final Lazy<BracketDecoder> decoder;
@@ -66,8 +65,7 @@ public final class SpecValidator {
 
   private SpecValidator(SpecModel model) {
     this.model = model;
-    this.decoder = Lazy.of(() -> new BracketDecoder(startChat().body()
-        .orElseThrow(() -> new IllegalArgumentException("the start-chat operation takes no body")).schema()));
+    this.decoder = Lazy.of(() -> new BracketDecoder(StartChat.bodySchema(model)));
     this.apiKeyHeaders = Lazy.of(() -> Security.headers(model.document(), startChat()));
     this.layer = Lazy.of(() -> OpenApiLayer.of(model));
   }
@@ -216,8 +214,7 @@ public final class SpecValidator {
   }
 
   /** The body rules' findings, files checked as present or not, on the client's one engine. */
-  private static List<Violation> bodyFindings(FormSchema form, io.github.unipilechat.internal.validation.RequestCheck check,
-      DecodedRequest request) {
+  private static List<Violation> bodyFindings(FormSchema form, RequestCheck check, DecodedRequest request) {
     ObjectNode fields = request.fields().deepCopy();
     Set<String> filesGiven = new HashSet<>();
     for (FormField field : form.fields()) {
@@ -300,28 +297,7 @@ public final class SpecValidator {
    * @throws IllegalArgumentException when the document has no such operation
    */
   public Map<Integer, List<String>> errorTypes(String operationId) {
-    return model.operation(operationId).derived(ERROR_TYPES, op -> {
-      Map<Integer, List<String>> types = new LinkedHashMap<>();
-      op.responses().forEach((key, response) -> {
-        if (!key.matches("[1-5][0-9][0-9]")) {
-          return;
-        }
-        List<String> values = new ArrayList<>();
-        response.path("content").forEach(media -> {
-          JsonNode type = SpecModel.resolve(model.document(),
-              SpecModel.resolve(model.document(), media.path("schema")).path("properties").path("type"));
-          type.path("enum").forEach(value -> {
-            if (value.isTextual() && !values.contains(value.asText())) {
-              values.add(value.asText());
-            }
-          });
-        });
-        if (!values.isEmpty()) {
-          types.put(Integer.valueOf(key), List.copyOf(values));
-        }
-      });
-      return Collections.unmodifiableMap(types);
-    });
+    return model.errorTypes(model.operation(operationId));
   }
 
   /**
