@@ -14,6 +14,8 @@ import io.github.unipilechat.internal.form.FormField;
 import io.github.unipilechat.internal.form.FormSchema;
 import io.github.unipilechat.internal.form.ObjectParts;
 import io.github.unipilechat.internal.form.SchemaPaths;
+import io.github.unipilechat.internal.openapi.OpenApiLayer;
+import io.github.unipilechat.internal.openapi.Security;
 import io.github.unipilechat.internal.spec.Bound;
 import io.github.unipilechat.internal.spec.Operation;
 import io.github.unipilechat.internal.spec.Parameter;
@@ -515,32 +517,51 @@ public final class OperationRequest {
      * @throws InvalidRequestException naming each field and rule broken
      */
     public OperationRequest build() {
-      List<Violation> findings = new ArrayList<>(ParameterCheck.of(operation).check(path, query, headers));
       Map<String, ObjectNode> settled = settledObjects();
+      Optional<Operation.Body> declared = operation.body();
+      boolean sendsBody = declared.isPresent()
+          ? declared.get().isMultipart() || declared.get().isJson() && json != null // a form always has a body
+          : !texts.isEmpty() || !files.isEmpty() || !settled.isEmpty() || json != null;
+      List<Violation> findings = new ArrayList<>(OpenApiLayer.of(spec).request(operation, path, query,
+          sentHeaders(sendsBody), sendsBody));
+      findings.addAll(ParameterCheck.of(operation).check(path, query, headers));
       JsonNode body = null;
-      if (operation.body().isPresent()) {
-        Operation.Body declared = operation.body().get();
+      if (declared.isPresent()) {
         FormSchema form = form();
         RequestCheck check = RequestCheck.of(spec, operation);
-        if (declared.isJson()) {
+        if (declared.get().isJson()) {
           body = json;
-          if (body != null || declared.required()) {
+          if (body != null || declared.get().required()) {
             findings.addAll(check.check(json == null ? JsonNodeFactory.instance.objectNode() : json, Set.of()));
           }
-        } else if (declared.isMultipart()) {
+        } else if (declared.get().isMultipart()) {
           findings.addAll(check.check(formTree(form, settled), filesGiven(form)));
         } else {
-          findings.add(new Violation("body", operation.id() + " takes " + declared.mediaType()
+          findings.add(new Violation("body", operation.id() + " takes " + declared.get().mediaType()
               + ", which this client does not send yet"));
         }
-      } else if (!texts.isEmpty() || !files.isEmpty() || !settled.isEmpty() || json != null) {
-        findings.add(new Violation("body", operation.id() + " takes no request body"));
       }
       List<Violation> refused = RequestCheck.refused(findings, acceptNotDescribed);
       if (!refused.isEmpty()) {
         throw new InvalidRequestException(refused);
       }
       return new OperationRequest(this, settled, body == null ? null : body.deepCopy());
+    }
+
+    /**
+     * The headers the OpenAPI layer reads, as this request will go: its header parameters, the key's header (the
+     * transport adds the key to every request for the configured origin, and no other credential) and the content
+     * type the transport sends its body with: the form's, or the JSON media type the operation declares.
+     */
+    private Map<String, List<String>> sentHeaders(boolean sendsBody) {
+      Map<String, List<String>> sent = new LinkedHashMap<>();
+      headers.forEach((name, value) -> sent.put(name, List.of(value)));
+      sent.put(Security.CLIENT_KEY_HEADER, List.of("present"));
+      if (sendsBody) {
+        Operation.Body body = operation.body().orElseThrow();
+        sent.put("Content-Type", List.of(body.isMultipart() ? "multipart/form-data; boundary=b" : body.mediaType()));
+      }
+      return sent;
     }
 
     /**

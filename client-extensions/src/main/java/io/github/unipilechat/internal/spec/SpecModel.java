@@ -43,6 +43,7 @@ public final class SpecModel {
   private final JsonNode document;
   private final Lazy<Map<String, Set<Integer>>> errorTypes;
   private final Lazy<Operations> operations;
+  private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
   private SpecModel(SpecDocument checked) {
     JsonNode document = checked.root();
@@ -104,6 +105,16 @@ public final class SpecModel {
   /** The whole document (shared; do not modify). */
   public JsonNode document() {
     return document;
+  }
+
+  /**
+   * What a layer above builds from the whole document (swagger-request-validator's view of it), kept with this model
+   * under {@code key} like {@link Operation#derived}: built once, by the first caller.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Object key, java.util.function.Function<SpecModel, T> compute) {
+    Object kept = derived.get(key);
+    return (T) (kept != null ? kept : derived.computeIfAbsent(key, k -> compute.apply(this)));
   }
 
   /** Every operation of the document, read on first use. */

@@ -1,5 +1,6 @@
 package io.github.unipilechat.internal.transport;
 
+import io.github.unipilechat.internal.openapi.Security;
 import java.io.IOException;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -12,7 +13,7 @@ import okhttp3.Response;
  * would otherwise carry the key there.
  */
 public final class ApiKeyInterceptor implements Interceptor {
-  static final String HEADER = "X-API-KEY";
+  static final String HEADER = Security.CLIENT_KEY_HEADER;
 
   private final ApiKey apiKey;
   private final HttpUrl origin;

@@ -20,7 +20,6 @@ import okhttp3.RequestBody;
  */
 final class HttpRequests {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final byte[] NOTHING = new byte[0];
   private static final String EMPTY_BOUNDARY = "unipile-empty-form";
   private static final byte[] EMPTY_FORM = ("--" + EMPTY_BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -59,7 +58,10 @@ final class HttpRequests {
     }
     if (request.json().isPresent()) {
       try {
-        return RequestBody.create(MAPPER.writeValueAsBytes(request.json().get()), JSON);
+        // The JSON media type the operation declares (application/json, or a +json type), as the check was shown it.
+        MediaType declared = MediaType.parse(Bound.of(request).operation().body().map(b -> b.mediaType()).orElse(""));
+        return RequestBody.create(MAPPER.writeValueAsBytes(request.json().get()),
+            declared != null ? declared : MediaType.get("application/json"));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("a JSON tree always writes", e);
       }

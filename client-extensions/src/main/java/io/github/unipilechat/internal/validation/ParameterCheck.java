@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An operation's parameter rules on the project's one schema engine: every required parameter present, each value
- * read as its schema's type (text, or the number or boolean it spells) and checked against that schema. The client
- * checks what it is about to send with it, the contract kit what arrived, so a broken rule reads the same.
+ * An operation's parameter values on the project's one schema engine: each value read as its schema's type (text, or
+ * the number or boolean it spells) and checked against that schema. Which parameters must be there is the OpenAPI
+ * layer's part ({@code internal.openapi}, swagger-request-validator). The client checks what it is about to send with
+ * it, the contract kit what arrived, so a broken rule reads the same.
  */
 public final class ParameterCheck {
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
@@ -42,7 +43,8 @@ public final class ParameterCheck {
   }
 
   /**
-   * Every finding for the given values; parameters the operation does not declare are not looked at here.
+   * Every finding for the values given; a parameter missing is not one here (the OpenAPI layer says whether it may
+   * be), nor is one the operation does not declare.
    *
    * @param path path parameters by name
    * @param query query parameters in order, a repeated name once per value
@@ -60,10 +62,7 @@ public final class ParameterCheck {
             .map(Map.Entry::getValue).toList();
       };
       if (given.isEmpty() || parameter.in() == Parameter.In.PATH && given.get(0).isEmpty()) {
-        if (parameter.required()) {
-          violations.add(new Violation(parameter.name(), "is required (" + parameter.in().word() + " parameter)"));
-        }
-        continue;
+        continue; // whether it may be missing is the OpenAPI layer's finding (swagger-request-validator's)
       }
       if (parameter.repeats()) {
         ArrayNode array = values.putArray(parameter.name());

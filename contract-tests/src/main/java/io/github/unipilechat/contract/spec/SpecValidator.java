@@ -13,8 +13,11 @@ import io.github.unipilechat.drift.internal.ResponseSpec;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.internal.form.FormField;
 import io.github.unipilechat.internal.form.FormSchema;
+import io.github.unipilechat.internal.openapi.OpenApiLayer;
+import io.github.unipilechat.internal.openapi.Security;
 import io.github.unipilechat.internal.spec.Lazy;
 import io.github.unipilechat.internal.spec.Operation;
+import io.github.unipilechat.internal.spec.OperationMatch;
 import io.github.unipilechat.internal.spec.SpecModel;
 import io.github.unipilechat.internal.startchat.StartChat;
 import io.github.unipilechat.internal.validation.ParameterCheck;
@@ -61,13 +64,11 @@ public final class SpecValidator {
   private final SpecModel model;
   private final Lazy<BracketDecoder> decoder;
   private final Lazy<List<String>> apiKeyHeaders;
-  private final Lazy<OpenApiLayer> layer;
 
   private SpecValidator(SpecModel model) {
     this.model = model;
     this.decoder = Lazy.of(() -> new BracketDecoder(StartChat.bodySchema(model)));
     this.apiKeyHeaders = Lazy.of(() -> Security.headers(model.document(), startChat()));
-    this.layer = Lazy.of(() -> OpenApiLayer.of(model));
   }
 
   /** The document shipped in the client's jar (one validator per process). */
@@ -147,7 +148,18 @@ public final class SpecValidator {
    * @param rawPath the path as sent, percent-encoded, without the query
    */
   public Route route(String method, String rawPath) {
-    return layer.get().route(method, rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
+    OperationMatch match = layer().route(method, rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
+    if (match instanceof OperationMatch.Found found) {
+      Operation operation = found.operation();
+      return new Route.Found(operation.id(), operation.method(), operation.path().template(), found.pathParameters());
+    }
+    return match instanceof OperationMatch.MethodNotAllowed notAllowed
+        ? new Route.MethodNotAllowed(notAllowed.allowed()) : new Route.NotFound();
+  }
+
+  /** The OpenAPI layer the client uses too: one per spec model, built on first use. */
+  private OpenApiLayer layer() {
+    return OpenApiLayer.of(model);
   }
 
   /**
@@ -182,7 +194,11 @@ public final class SpecValidator {
    */
   public ValidationResult validateRequest(Route.Found route, ReceivedRequest request, DecodedRequest body) {
     Operation operation = model.operation(route.operationId());
-    List<Violation> violations = new ArrayList<>(layer.get().request(operation, request, body != null));
+    List<Violation> violations = new ArrayList<>();
+    for (InvalidRequestException.Violation finding : layer().request(operation, route.pathParameters(),
+        request.query(), request.headers(), body != null)) {
+      violations.add(of(finding));
+    }
     if (!operation.parameters().isEmpty()) {
       for (InvalidRequestException.Violation finding : ParameterCheck.of(operation)
           .check(route.pathParameters(), request.query(), request.firstHeaderValues())) {
@@ -257,8 +273,11 @@ public final class SpecValidator {
       Map<String, List<String>> headers, String body) {
     Operation operation = model.operation(route.operationId());
     boolean hasBody = body != null && !body.isEmpty();
-    List<Violation> violations = new ArrayList<>(layer.get().response(operation, route.pathTemplate(), status,
-        contentType, headers, hasBody));
+    List<Violation> violations = new ArrayList<>();
+    for (InvalidRequestException.Violation finding : layer().response(operation, route.pathTemplate(), status,
+        contentType, headers, hasBody)) {
+      violations.add(of(finding));
+    }
     boolean judged = violations.stream().anyMatch(v -> v.field().equals("status") || v.field().equals("body"));
     if (!judged) {
       for (DriftFinding finding : ResponseChecker.check(ResponseSpec.of(model.document(), operation), status,

@@ -1,4 +1,4 @@
-package io.github.unipilechat.contract.spec;
+package io.github.unipilechat.internal.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.internal.spec.Operation;
@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The credentials an operation asks for, as the document's security requirements and schemes say. */
-final class Security {
+public final class Security {
+  /**
+   * The one header this client puts its key in (the provider's {@code apiKey} scheme today). A document that asks for
+   * other credentials gets a request refused before it is sent: the OpenAPI layer finds them missing.
+   */
+  public static final String CLIENT_KEY_HEADER = "X-API-KEY";
+
   private Security() {}
 
   /**
@@ -14,7 +20,7 @@ final class Security {
    * {@code apiKey} scheme's header name, {@code Authorization} for an {@code http} scheme; empty when none is required
    * (no requirement, or an empty one that makes credentials optional).
    */
-  static List<String> headers(JsonNode document, Operation operation) {
+  public static List<String> headers(JsonNode document, Operation operation) {
     JsonNode security = operation.node().has("security") ? operation.node().get("security") : document.path("security");
     List<String> headers = new ArrayList<>();
     if (!security.isArray() || security.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.github.unipilechat.contract.spec;
+package io.github.unipilechat.internal.openapi;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.interaction.ApiOperationResolver;
@@ -13,10 +13,12 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.util.OpenApiLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.unipilechat.contract.internal.Printable;
+import io.github.unipilechat.errors.InvalidRequestException.Violation;
 import io.github.unipilechat.internal.spec.Operation;
+import io.github.unipilechat.internal.spec.OperationMatch;
 import io.github.unipilechat.internal.spec.Parameter;
 import io.github.unipilechat.internal.spec.SpecModel;
+import io.github.unipilechat.internal.text.UntrustedText;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -35,6 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The OpenAPI layer above the body, taken from swagger-request-validator: which operation a method and path reach
  * (path templates, the most specific first), the parameters an operation requires, the content types it accepts,
  * whether it takes a body, the security it asks for, and which answers it documents (status, content type, headers).
+ * The client asks it about each request before sending; the contract kit about each request it receives and each
+ * answer it judges: one layer per spec model, so a missing parameter reads the same in both.
  *
  * <p>Its body-schema and parameter-schema levels are {@code IGNORE}: what a body or a parameter value holds is judged
  * on the project's one schema engine (networknt, through {@code RequestCheck}, {@code ParameterCheck} and the drift
@@ -44,9 +48,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The document reaches it as the JSON text of the model already read and checked ({@code SpecDocument}: every
  * {@code $ref} local), parsed from memory, so its parser never opens a file or a URL; the levels are set here alone
  * (its own loader, which would read {@code .swagger-validator} from the working directory and system properties, is
- * off).
+ * off). Building it costs the library's start (about 250 ms cold in a fresh JVM, a few ms warm), paid on the first
+ * request of a process; after that a request's verdict is kept per shape ({@link RequestShape}).
  */
-final class OpenApiLayer {
+public final class OpenApiLayer {
   /** The root words OpenAPI 3.0 defines; the provider's document carries others ({@code _id}) its parser refuses. */
   private static final Set<String> OPENAPI_ROOT = Set.of("openapi", "info", "servers", "paths", "components",
       "security", "tags", "externalDocs");
@@ -74,7 +79,7 @@ final class OpenApiLayer {
   private final Map<String, Operation> byMethodAndPath = new HashMap<>();
   private static final int MAX_ROUTES = 4096;
   private static final int MAX_KEPT_PATH = 512;
-  private final Map<String, Route> routes = new ConcurrentHashMap<>();
+  private final Map<String, OperationMatch> routes = new ConcurrentHashMap<>();
   private final Map<String, List<Violation>> verdicts = new ConcurrentHashMap<>();
 
   private OpenApiLayer(SpecModel model) {
@@ -95,9 +100,9 @@ final class OpenApiLayer {
     model.operations().all().forEach(op -> byMethodAndPath.put(op.method() + " " + op.path().template(), op));
   }
 
-  /** The layer of {@code model}: its document parsed once more, by swagger-parser, from memory. */
-  static OpenApiLayer of(SpecModel model) {
-    return new OpenApiLayer(model);
+  /** The layer of {@code model}: its document parsed once more, by swagger-parser, from memory; kept with the model. */
+  public static OpenApiLayer of(SpecModel model) {
+    return model.derived(OpenApiLayer.class, OpenApiLayer::new);
   }
 
   /**
@@ -105,12 +110,12 @@ final class OpenApiLayer {
    * verdicts are kept for the most recent {@value #MAX_ROUTES} short paths: its matcher compiles a pattern per
    * template segment on every call, and a mock sees the same few paths again and again.
    */
-  Route route(String method, String rawPath) {
+  public OperationMatch route(String method, String rawPath) {
     if (rawPath.length() > MAX_KEPT_PATH) {
       return find(method, rawPath);
     }
     String key = method + ' ' + rawPath;
-    Route route = routes.get(key);
+    OperationMatch route = routes.get(key);
     if (route == null) {
       route = find(method, rawPath);
       if (routes.size() >= MAX_ROUTES) {
@@ -121,7 +126,7 @@ final class OpenApiLayer {
     return route;
   }
 
-  private Route find(String method, String rawPath) {
+  private OperationMatch find(String method, String rawPath) {
     String upper = method == null ? "" : method.toUpperCase(Locale.ROOT);
     Request.Method known = knownMethod(upper);
     ApiOperationMatch match = known == null ? null : resolver.findApiOperation(rawPath, known);
@@ -129,12 +134,11 @@ final class OpenApiLayer {
       ApiOperation found = match.getApiOperation();
       Operation operation = byMethodAndPath.get(upper + " " + found.getApiPath().original());
       if (operation != null) {
-        return new Route.Found(operation.id(), operation.method(), operation.path().template(),
-            pathParameters(operation, found));
+        return new OperationMatch.Found(operation, pathParameters(operation, found));
       }
     }
     if (match != null && !match.isPathFound()) {
-      return new Route.NotFound();
+      return new OperationMatch.NotFound();
     }
     // The path is the document's, the method is not (or is one HTTP has that OpenAPI 3.0 does not): the methods the
     // library finds for the path, in the document's order.
@@ -152,21 +156,28 @@ final class OpenApiLayer {
       }
     }
     allowed.stream().filter(name -> !ordered.contains(name)).forEach(ordered::add);
-    return ordered.isEmpty() ? new Route.NotFound() : new Route.MethodNotAllowed(List.copyOf(ordered));
+    return ordered.isEmpty() ? new OperationMatch.NotFound() : new OperationMatch.MethodNotAllowed(List.copyOf(ordered));
   }
 
   /**
-   * What this layer finds in a request for {@code operation}: security, content type, {@code Accept}, required
-   * parameters present, parameters the operation does not list, a body where none or none where one is required.
+   * What this layer finds in a request for {@code operation}: security, content type, {@code Accept}, required path,
+   * query, header and cookie parameters present, query parameters the operation does not list, a body where none or
+   * none where one is required.
    *
    * <p>With the schema levels at IGNORE, these checks read a request's shape, not its values: which parameters are
    * there (and whether empty), which credentials, the content type and {@code Accept}, whether a body is. So the
-   * library is shown that shape (the operation's own path template, each value reduced to empty or not, the boundary
-   * left out), and its verdict is kept per shape: a mock sees the same few shapes again and again, whatever ids and
-   * texts they carry, and the library's per-request work (a few dozen microseconds) is paid once per shape.
+   * library is shown that shape ({@link RequestShape}), and its verdict is kept per shape: a client and a mock see
+   * the same few shapes again and again, whatever ids and texts they carry, and the library's per-request work (a few
+   * dozen microseconds) is paid once per shape.
+   *
+   * @param pathValues the path parameters by name, as given (decoded)
+   * @param query the query parameters in order, a repeated name once per value
+   * @param headers every header with its values, as sent
+   * @param hasBody whether a body is sent
    */
-  List<Violation> request(Operation operation, ReceivedRequest request, boolean hasBody) {
-    Shape shape = Shape.of(operation, request, hasBody, model.document());
+  public List<Violation> request(Operation operation, Map<String, String> pathValues,
+      List<Map.Entry<String, String>> query, Map<String, List<String>> headers, boolean hasBody) {
+    RequestShape shape = RequestShape.of(operation, pathValues, query, headers, hasBody, model.document());
     if (shape.key() == null) {
       return check(operation, shape);
     }
@@ -181,8 +192,8 @@ final class OpenApiLayer {
     return found;
   }
 
-  private List<Violation> check(Operation operation, Shape shape) {
-    SimpleRequest.Builder builder = new SimpleRequest.Builder(operation.method(), operation.path().template(), true);
+  private List<Violation> check(Operation operation, RequestShape shape) {
+    SimpleRequest.Builder builder = new SimpleRequest.Builder(operation.method(), shape.path(), true);
     shape.headers().forEach(builder::withHeader);
     shape.query().forEach(builder::withQueryParam);
     if (shape.hasBody()) {
@@ -195,7 +206,7 @@ final class OpenApiLayer {
   }
 
   /** What this layer finds in an answer to {@code operation}: a status it does not document, content type, headers. */
-  List<Violation> response(Operation operation, String rawPath, int status, String contentType,
+  public List<Violation> response(Operation operation, String rawPath, int status, String contentType,
       Map<String, List<String>> headers, boolean hasBody) {
     SimpleResponse.Builder builder = new SimpleResponse.Builder(status);
     headers.forEach((name, values) -> builder.withHeader(name, values));
@@ -248,7 +259,7 @@ final class OpenApiLayer {
       case "validation.request.parameter.missing", "validation.request.parameter.query.missing",
           "validation.request.parameter.header.missing", "validation.request.parameter.cookie.missing" ->
           parameter.map(p -> new Violation(p.getName(), "is required (" + in(p.getIn()) + " parameter)"))
-              .orElseGet(() -> new Violation("parameters", Printable.of(message.getMessage())));
+              .orElseGet(() -> new Violation("parameters", UntrustedText.oneLine(message.getMessage(), 500)));
       case "validation.response.status.unknown" -> new Violation("status", status + " is not documented for "
           + operation + " (documented: " + String.join(", ", operation.responses().keySet()) + ")");
       case "validation.response.contentType.notAllowed", "validation.response.contentType.invalid" ->
@@ -259,7 +270,7 @@ final class OpenApiLayer {
       case "validation.response.body.unexpected" ->
           new Violation("body", "is not expected: status " + status + " documents no body");
       default -> new Violation(key.startsWith("validation.response") ? "response" : "request",
-          Printable.of(message.getMessage()));
+          UntrustedText.oneLine(message.getMessage(), 500));
     };
   }
 
@@ -291,10 +302,9 @@ final class OpenApiLayer {
     return types.isEmpty() ? "no body" : String.join(" or ", types);
   }
 
-  /** A value from a request as a finding shows it: escaped, and cut when long. */
+  /** A value from a request as a finding shows it: on one line, escaped, and cut when long. */
   private static String shown(String value) {
-    String printable = Printable.of(value);
-    return printable.length() <= 200 ? printable : printable.substring(0, 200) + "… (" + value.length() + " characters)";
+    return UntrustedText.oneLine(value, 200);
   }
 
   /** Path parameters as the client wrote them: decoded by the operation's own template (a {@code +} stays). */

@@ -1,4 +1,4 @@
-package io.github.unipilechat.contract.spec;
+package io.github.unipilechat.internal.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.unipilechat.internal.spec.Operation;
@@ -13,29 +13,33 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * What the OpenAPI layer's checks read of a request once its schema levels are off: the query parameters there (each
- * value only as empty or not), the headers it looks at (credentials as present or not, {@code Authorization}'s
+ * What the OpenAPI layer's checks read of a request once its schema levels are off: the operation's path with each
+ * path parameter given or empty, the query parameters there (each value only as empty or not), the headers it looks at (credentials as present or not, {@code Authorization}'s
  * scheme word, declared header parameters as empty or not, {@code Content-Type} without its boundary, {@code Accept},
  * cookie names), and whether a body is there. Two requests of one shape get one verdict.
  *
  * @param key the shape as text, or null when it is too long to keep (then it is judged every time)
  */
-record Shape(String key, Map<String, List<String>> query, Map<String, List<String>> headers, boolean hasBody) {
+record RequestShape(String key, String path, Map<String, List<String>> query, Map<String, List<String>> headers,
+    boolean hasBody) {
   /** Longer shapes (hundreds of query names, a huge Accept) are judged each time rather than kept. */
   private static final int MAX_KEY = 4096;
   private static final Pattern BOUNDARY = Pattern.compile("(?i)(boundary=)(\"[^\"]*\"|[^;]*)");
 
-  static Shape of(Operation operation, ReceivedRequest request, boolean hasBody, JsonNode document) {
-    StringBuilder key = new StringBuilder(operation.id()).append('\n').append(hasBody).append('\n');
-    Map<String, List<String>> query = new LinkedHashMap<>();
-    for (Map.Entry<String, String> entry : request.query()) {
-      query.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue().trim().isEmpty() ? "" : "v");
+  static RequestShape of(Operation operation, Map<String, String> pathValues, List<Map.Entry<String, String>> query,
+      Map<String, List<String>> requestHeaders, boolean hasBody, JsonNode document) {
+    String path = path(operation, pathValues);
+    StringBuilder key = new StringBuilder(operation.id()).append('\n').append(hasBody).append('\n')
+        .append(path).append('\n');
+    Map<String, List<String>> queryShape = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : query) {
+      queryShape.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue().trim().isEmpty() ? "" : "v");
     }
-    query.forEach((name, values) -> key.append(name).append('=').append(values).append('&'));
+    queryShape.forEach((name, values) -> key.append(name).append('=').append(values).append('&'));
     key.append('\n');
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    Set<String> read = operation.derived(Shape.class, op -> read(op, document));
-    for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+    Set<String> read = operation.derived(RequestShape.class, op -> read(op, document));
+    for (Map.Entry<String, List<String>> header : requestHeaders.entrySet()) {
       String name = header.getKey();
       if (!read.contains(name) || headers.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
         continue;
@@ -47,7 +51,36 @@ record Shape(String key, Map<String, List<String>> query, Map<String, List<Strin
       headers.put(name, shown);
       key.append(name.toLowerCase(Locale.ROOT)).append(':').append(shown).append('\n');
     }
-    return new Shape(key.length() > MAX_KEY ? null : key.toString(), query, headers, hasBody);
+    return new RequestShape(key.length() > MAX_KEY ? null : key.toString(), path, queryShape, headers, hasBody);
+  }
+
+  /**
+   * The operation's path template with each path parameter as given or empty: a given one keeps its own
+   * {@code {name}} (a segment no literal path of the document can have, so the library finds this operation again),
+   * an empty or missing one becomes an empty segment, which the library reports as a missing parameter.
+   */
+  private static String path(Operation operation, Map<String, String> pathValues) {
+    String template = operation.path().template();
+    if (template.indexOf('{') < 0) {
+      return template;
+    }
+    StringBuilder path = new StringBuilder(template.length());
+    int at = 0;
+    while (at < template.length()) {
+      int open = template.indexOf('{', at);
+      int close = open < 0 ? -1 : template.indexOf('}', open);
+      if (close < 0) {
+        path.append(template, at, template.length());
+        break;
+      }
+      path.append(template, at, open);
+      String value = pathValues.get(template.substring(open + 1, close));
+      if (value != null && !value.trim().isEmpty()) {
+        path.append(template, open, close + 1);
+      }
+      at = close + 1;
+    }
+    return path.toString();
   }
 
   /**
