@@ -15,7 +15,6 @@ import io.github.unipilechat.internal.form.FormSchema;
 import io.github.unipilechat.internal.form.ObjectParts;
 import io.github.unipilechat.internal.form.SchemaPaths;
 import io.github.unipilechat.internal.openapi.OpenApiLayer;
-import io.github.unipilechat.internal.openapi.Security;
 import io.github.unipilechat.internal.spec.Bound;
 import io.github.unipilechat.internal.spec.Operation;
 import io.github.unipilechat.internal.spec.Parameter;
@@ -35,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import okhttp3.MediaType;
 
 /**
  * A request for one operation of the provider's document, by the operation's own names: its path, query and header
@@ -47,13 +47,17 @@ import java.util.Set;
  */
 public final class OperationRequest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** A form's media type; the transport adds the boundary of the body it writes. */
+  private static final String MULTIPART = "multipart/form-data";
+  /** The key of the JSON media type an operation's body goes out with, kept with the operation. */
+  private static final Object JSON_TYPE = new Object();
 
   static {
     Bound.reader(request -> ((OperationRequest) request).bound());
   }
 
-  private final SpecModel spec;
   private final Operation operation;
+  private final Bound bound;
   private final Map<String, String> path;
   private final List<Map.Entry<String, String>> query;
   private final Map<String, String> headers;
@@ -65,12 +69,12 @@ public final class OperationRequest {
   private final List<FormPart> parts;
   private final boolean replayable;
 
-  private OperationRequest(Builder builder, Map<String, ObjectNode> objects, JsonNode json) {
-    this.spec = builder.spec;
+  private OperationRequest(Builder builder, Map<String, ObjectNode> objects, JsonNode json, String sentType) {
     this.operation = builder.operation;
-    this.path = Collections.unmodifiableMap(new LinkedHashMap<>(builder.path));
+    this.bound = new Bound(builder.spec, builder.operation, sentType);
+    this.path = frozen(builder.path);
     this.query = List.copyOf(builder.query);
-    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+    this.headers = frozen(builder.headers);
     this.texts = copy(builder.texts);
     this.files = copy(builder.files);
     this.objects = Map.copyOf(objects);
@@ -104,7 +108,7 @@ public final class OperationRequest {
   }
 
   private Bound bound() {
-    return new Bound(spec, operation);
+    return bound;
   }
 
   /** The path parameters, by name. */
@@ -190,7 +194,15 @@ public final class OperationRequest {
     return encoded;
   }
 
+  /** An unmodifiable copy in the order given (most requests leave most of their maps empty: those cost nothing). */
+  private static <V> Map<String, V> frozen(Map<String, V> map) {
+    return map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+
   private static <T> Map<String, List<T>> copy(Map<String, List<T>> map) {
+    if (map.isEmpty()) {
+      return Map.of();
+    }
     Map<String, List<T>> copy = new LinkedHashMap<>();
     map.forEach((name, list) -> copy.put(name, List.copyOf(list)));
     return Collections.unmodifiableMap(copy);
@@ -519,11 +531,12 @@ public final class OperationRequest {
     public OperationRequest build() {
       Map<String, ObjectNode> settled = settledObjects();
       Optional<Operation.Body> declared = operation.body();
-      boolean sendsBody = declared.isPresent()
-          ? declared.get().isMultipart() || declared.get().isJson() && json != null // a form always has a body
-          : !texts.isEmpty() || !files.isEmpty() || !settled.isEmpty() || json != null;
-      List<Violation> findings = new ArrayList<>(OpenApiLayer.of(spec).request(operation, path, query,
-          sentHeaders(sendsBody), sendsBody));
+      String sentType = sentType();
+      // Fields given to an operation that takes no body are not sent; the layer is shown them, to refuse them.
+      boolean bodyGiven = sentType != null
+          || !texts.isEmpty() || !files.isEmpty() || !settled.isEmpty() || json != null;
+      List<Violation> findings = new ArrayList<>(OpenApiLayer.of(spec).sending(operation, path, query, headers,
+          sentType, bodyGiven));
       findings.addAll(ParameterCheck.of(operation).check(path, query, headers));
       JsonNode body = null;
       if (declared.isPresent()) {
@@ -545,23 +558,32 @@ public final class OperationRequest {
       if (!refused.isEmpty()) {
         throw new InvalidRequestException(refused);
       }
-      return new OperationRequest(this, settled, body == null ? null : body.deepCopy());
+      return new OperationRequest(this, settled, body == null ? null : body.deepCopy(), sentType);
     }
 
     /**
-     * The headers the OpenAPI layer reads, as this request will go: its header parameters, the key's header (the
-     * transport adds the key to every request for the configured origin, and no other credential) and the content
-     * type the transport sends its body with: the form's, or the JSON media type the operation declares.
+     * The media type the body goes out with, decided here once: the checks are shown it and the transport sends it.
+     * A form always has a body (its closing delimiter at least); a JSON body goes when one was given, with the media
+     * type the operation declares, or {@code application/json} when HTTP cannot carry that one (OkHttp does not parse
+     * it), which the OpenAPI layer then refuses by name; an operation without a body never sends one.
+     *
+     * @return null when no body is sent
      */
-    private Map<String, List<String>> sentHeaders(boolean sendsBody) {
-      Map<String, List<String>> sent = new LinkedHashMap<>();
-      headers.forEach((name, value) -> sent.put(name, List.of(value)));
-      sent.put(Security.CLIENT_KEY_HEADER, List.of("present"));
-      if (sendsBody) {
-        Operation.Body body = operation.body().orElseThrow();
-        sent.put("Content-Type", List.of(body.isMultipart() ? "multipart/form-data; boundary=b" : body.mediaType()));
+    private String sentType() {
+      Operation.Body declared = operation.body().orElse(null);
+      if (declared == null) {
+        return null;
       }
-      return sent;
+      if (declared.isMultipart()) {
+        return MULTIPART;
+      }
+      if (declared.isJson() && json != null) {
+        return operation.derived(JSON_TYPE, op -> {
+          String type = op.body().orElseThrow().mediaType();
+          return MediaType.parse(type) != null ? type : "application/json";
+        });
+      }
+      return null;
     }
 
     /**

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.internal.openapi.OpenApiLayer;
 import io.github.unipilechat.internal.spec.SpecModel;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Before a request is sent, the client asks swagger-request-validator's OpenAPI layer what the contract kit asks of
@@ -26,21 +23,8 @@ class OpenApiLayerBeforeSendingTest {
   private static final String INVITE = "UsersController_addUserByIdentifier";
   private static final String LIST = "ChatsController_listAllChats";
 
-  private MockWebServer server;
-  private UnipileChatClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start(0);
-    client = UnipileChatClient.builder().baseUrl(server.url("/").toString()).apiKey("sk-test-123").build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final ServedClient served = new ServedClient(builder -> builder);
 
   private static SpecModel pages(Consumer<ObjectNode> edit) {
     ObjectNode document = ProviderPages.seedWith("Users__send-an-invitation.md", "Messaging__list-all-chats.md")
@@ -54,10 +38,10 @@ class OpenApiLayerBeforeSendingTest {
   }
 
   private RecordedRequest sendAnswered(OperationRequest request) throws InterruptedException {
-    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+    served.server().enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
         .body("{\"object\":\"UserInvitationSent\",\"invitation_id\":\"inv_1\"}").build());
-    client.call(request);
-    return server.takeRequest(5, TimeUnit.SECONDS);
+    served.client().call(request);
+    return served.server().takeRequest(5, TimeUnit.SECONDS);
   }
 
   /** The key goes in X-API-KEY only: a document asking for a bearer token instead gets nothing sent unauthenticated. */
@@ -68,7 +52,7 @@ class OpenApiLayerBeforeSendingTest {
 
     assertThatThrownBy(() -> invite(bearer)).isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("Authorization: is required");
-    assertThat(server.getRequestCount()).isZero();
+    assertThat(served.server().getRequestCount()).isZero();
   }
 
   @Test
@@ -91,6 +75,25 @@ class OpenApiLayerBeforeSendingTest {
 
     assertThat(sent.getHeaders().get("Content-Type")).isEqualTo("application/vnd.unipile+json");
     assertThat(sent.getBody().utf8()).isEqualTo("{\"provider_id\":\"ACoAA1\",\"account_id\":\"acc_1\"}");
+  }
+
+  /**
+   * A JSON media type HTTP cannot carry (no parser reads it) is not swapped for application/json behind the check's
+   * back, and does not crash the check: the request is refused, naming the document's fault (it used to be sent
+   * as application/json).
+   */
+  @Test
+  void aDeclaredMediaTypeHttpCannotCarryIsRefusedBeforeSending() {
+    SpecModel unparseable = pages(document -> {
+      ObjectNode content = (ObjectNode) document.path("paths").path("/api/v1/users/invite").path("post")
+          .path("requestBody").path("content");
+      content.set("application/vnd unipile+json", content.remove("application/json"));
+    });
+
+    assertThatThrownBy(() -> sendAnswered(invite(unparseable))).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("request: cannot be checked: POST /api/v1/users/invite in the spec holds what the OpenAPI"
+            + " layer cannot read (Could not parse 'application/vnd unipile+json')");
+    assertThat(served.server().getRequestCount()).isZero();
   }
 
   /** A query parameter the provider makes required is the library's finding, in the words the mock uses. */

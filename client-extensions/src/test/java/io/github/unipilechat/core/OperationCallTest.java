@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.unipilechat.CallOptions;
-import io.github.unipilechat.UnipileChatClient;
 import io.github.unipilechat.errors.InternalServerErrorException;
 import io.github.unipilechat.errors.InvalidRequestException;
 import io.github.unipilechat.errors.OutcomeUnknownException;
@@ -16,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Operations the provider adds reach the wire through the one generic core with no edit: real pages of its
@@ -29,32 +26,19 @@ import org.junit.jupiter.api.Test;
 class OperationCallTest {
   private static final SpecModel SPEC = ProviderPages.seedWith("Messaging__send-a-message-in-a-chat.md",
       "Messaging__list-all-chats.md", "Users__cancel-an-invitation.md", "Users__send-an-invitation.md");
-  private static final String KEY = "sk-test-123";
+  private static final String KEY = ServedClient.KEY;
 
-  private MockWebServer server;
-  private UnipileChatClient client;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start(0);
-    client = UnipileChatClient.builder().baseUrl(server.url("/").toString()).apiKey(KEY)
-        .retryPolicy(RetryPolicy.builder().sleeper(duration -> { }).build()).build();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final ServedClient served = new ServedClient(builder -> builder
+      .retryPolicy(RetryPolicy.builder().sleeper(duration -> { }).build()));
 
   private void answer(int code, String json) {
-    server.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(json)
+    served.server().enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(json)
         .build());
   }
 
   private RecordedRequest take() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+    RecordedRequest request = served.server().takeRequest(5, TimeUnit.SECONDS);
     assertThat(request).as("a request reached the server").isNotNull();
     return request;
   }
@@ -62,7 +46,7 @@ class OperationCallTest {
   @Test
   void aMultipartOperationWithAPathParameterIsSentByItsNames() throws Exception {
     answer(201, "{\"object\":\"MessageSent\",\"message_id\":\"m_1\"}");
-    OperationResponse sent = client.call(OperationRequest.builder(SPEC, "ChatsController_sendMessageInChat")
+    OperationResponse sent = served.client().call(OperationRequest.builder(SPEC, "ChatsController_sendMessageInChat")
         .parameter("chat_id", "ch/1 é").field("text", "Hello").field("account_id", "acc_1")
         .field("attachments", Attachment.of("a.txt", "hi".getBytes(StandardCharsets.UTF_8))).build());
 
@@ -86,7 +70,7 @@ class OperationCallTest {
   @Test
   void aMultipartOperationWithNoFieldSetSendsTheClosingDelimiterAlone() throws Exception {
     answer(201, "{\"object\":\"MessageSent\",\"message_id\":\"m_1\"}");
-    client.call(OperationRequest.builder(SPEC, "ChatsController_sendMessageInChat").parameter("chat_id", "ch_1")
+    served.client().call(OperationRequest.builder(SPEC, "ChatsController_sendMessageInChat").parameter("chat_id", "ch_1")
         .build());
 
     RecordedRequest request = take();
@@ -100,7 +84,7 @@ class OperationCallTest {
   void anErrorNamesTheOperationThatAnswered() {
     answer(422, "{\"status\":422,\"type\":\"errors/invalid_account\",\"title\":\"Invalid account\"}");
 
-    assertThatThrownBy(() -> client.call(OperationRequest.builder(SPEC, "ChatsController_sendMessageInChat")
+    assertThatThrownBy(() -> served.client().call(OperationRequest.builder(SPEC, "ChatsController_sendMessageInChat")
         .parameter("chat_id", "ch_1").field("text", "Hi").build()))
         .hasMessageStartingWith("Unipile send-message-in-chat failed: HTTP 422 errors/invalid_account");
   }
@@ -108,7 +92,7 @@ class OperationCallTest {
   @Test
   void aGetSendsItsQueryParametersAndNoBody() throws Exception {
     answer(200, "{\"object\":\"ChatList\",\"items\":[],\"cursor\":null}");
-    client.call(OperationRequest.builder(SPEC, "ChatsController_listAllChats").parameter("limit", "5")
+    served.client().call(OperationRequest.builder(SPEC, "ChatsController_listAllChats").parameter("limit", "5")
         .parameter("unread", "true").build());
 
     RecordedRequest request = take();
@@ -122,7 +106,7 @@ class OperationCallTest {
   @Test
   void aJsonBodyIsSentAsJson() throws Exception {
     answer(200, "{\"object\":\"UserInvitationSent\",\"invitation_id\":\"inv_1\"}");
-    client.call(OperationRequest.builder(SPEC, "UsersController_addUserByIdentifier")
+    served.client().call(OperationRequest.builder(SPEC, "UsersController_addUserByIdentifier")
         .field("provider_id", "ACoAA1").field("account_id", "acc_1").build());
 
     RecordedRequest request = take();
@@ -134,22 +118,32 @@ class OperationCallTest {
   void anIdempotentDeleteIsRetriedAfterA500ButAPostIsNot() throws Exception {
     answer(500, "{\"status\":500,\"type\":\"errors/unexpected_error\",\"title\":\"t\"}");
     answer(200, "{\"object\":\"InvitationCanceled\"}");
-    OperationResponse canceled = client.call(OperationRequest.builder(SPEC, "UsersController_cancelInvitation")
+    OperationResponse canceled = served.client().call(OperationRequest.builder(SPEC, "UsersController_cancelInvitation")
         .parameter("invitation_id", "inv_1").parameter("account_id", "acc_1").build());
     assertThat(canceled.status()).isEqualTo(200);
-    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(served.server().getRequestCount()).isEqualTo(2);
 
     answer(500, "{\"status\":500,\"type\":\"errors/unexpected_error\",\"title\":\"t\"}");
-    assertThatThrownBy(() -> client.call(OperationRequest.builder(SPEC, "ChatsController_sendMessageInChat")
+    assertThatThrownBy(() -> served.client().call(OperationRequest.builder(SPEC, "ChatsController_sendMessageInChat")
         .parameter("chat_id", "ch_1").field("text", "Hi").build()))
         .isInstanceOf(InternalServerErrorException.class);
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(served.server().getRequestCount()).isEqualTo(3);
+  }
+
+  /** Even accepting what the spec does not describe, a body is not sent to an operation that takes none. */
+  @Test
+  void aFieldGivenToAnOperationWithoutABodyIsRefusedBeforeSending() {
+    assertThatThrownBy(() -> OperationRequest.builder(SPEC, "UsersController_cancelInvitation").acceptNotDescribed(true)
+        .parameter("invitation_id", "inv_1").parameter("account_id", "acc_1").field("note", "hi").build())
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("body: is not expected: DELETE /api/v1/users/invite/sent/{invitation_id} takes no request body");
+    assertThat(served.server().getRequestCount()).isZero();
   }
 
   @Test
   void aSuccessWithoutTheDocumentedIdentityIsOutcomeUnknown() {
     answer(201, "{\"object\":\"ChatStarted\",\"message_id\":\"m_1\"}");
-    assertThatThrownBy(() -> client.call(OperationRequest.builder(SPEC, "ChatsController_sendMessageInChat")
+    assertThatThrownBy(() -> served.client().call(OperationRequest.builder(SPEC, "ChatsController_sendMessageInChat")
         .parameter("chat_id", "ch_1").field("text", "Hi").build(), CallOptions.noRetries()))
         .isInstanceOf(OutcomeUnknownException.class).hasMessageContaining("MessageSent");
   }
@@ -162,7 +156,7 @@ class OperationCallTest {
         .build()).isInstanceOf(InvalidRequestException.class).hasMessageContaining("limit");
     assertThatThrownBy(() -> OperationRequest.builder(SPEC, "ChatsController_listAllChats").parameter("limt", "5")
         .build()).isInstanceOf(InvalidRequestException.class).hasMessageContaining("limit (query)");
-    assertThat(server.getRequestCount()).isZero();
+    assertThat(served.server().getRequestCount()).isZero();
   }
 
   @Test
@@ -174,10 +168,10 @@ class OperationCallTest {
 
   @Test
   void theDeadlineCoversEveryOperation() {
-    server.enqueue(new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS)
+    served.server().enqueue(new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS)
         .addHeader("Content-Type", "application/json").body("{\"object\":\"ChatList\",\"items\":[],\"cursor\":null}")
         .build());
-    assertThatThrownBy(() -> client.call(OperationRequest.builder(SPEC, "ChatsController_listAllChats").build(),
+    assertThatThrownBy(() -> served.client().call(OperationRequest.builder(SPEC, "ChatsController_listAllChats").build(),
         CallOptions.builder().deadline(Duration.ofMillis(300)).retryPolicy(RetryPolicy.builder().maxRetries(0).build())
             .build()))
         .isInstanceOf(OutcomeUnknownException.class);

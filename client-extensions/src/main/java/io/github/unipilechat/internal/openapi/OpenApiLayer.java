@@ -25,6 +25,7 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,6 +82,8 @@ public final class OpenApiLayer {
   private static final int MAX_KEPT_PATH = 512;
   private final Map<String, OperationMatch> routes = new ConcurrentHashMap<>();
   private final Map<String, List<Violation>> verdicts = new ConcurrentHashMap<>();
+  /** The key of an operation's verdicts on what the client sends ({@link #sending}), kept with the operation. */
+  private static final Object SENT = new Object();
 
   private OpenApiLayer(SpecModel model) {
     this.model = model;
@@ -192,6 +195,44 @@ public final class OpenApiLayer {
     return found;
   }
 
+  /**
+   * What this layer finds in a request the client is about to send, as the transport will send it: its path, query
+   * and header parameters, {@value Security#CLIENT_KEY_HEADER} (the transport adds the key to every request for the
+   * configured origin, and no other credential) and its body's content type. A client sends the same few shapes
+   * again and again, so each operation keeps its verdicts by a short key of what varies (which path parameters are
+   * given, the query and header parameters there, the content type); only a new key builds the full
+   * {@link RequestShape}.
+   *
+   * @param headerParameters the header parameters, by name
+   * @param contentType the media type the body goes with (a form's without its boundary), or null when none is sent
+   * @param hasBody whether a body is there to judge: a body given to an operation that takes none is shown, to be
+   *     refused, though the transport would not send it
+   */
+  public List<Violation> sending(Operation operation, Map<String, String> pathValues,
+      List<Map.Entry<String, String>> query, Map<String, String> headerParameters, String contentType,
+      boolean hasBody) {
+    String key = RequestShape.sentKey(operation, pathValues, query, headerParameters, contentType, hasBody);
+    Map<String, List<Violation>> kept = operation.derived(SENT, op -> new ConcurrentHashMap<>());
+    List<Violation> found = key == null ? null : kept.get(key);
+    if (found == null) {
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      headerParameters.forEach((name, value) -> headers.put(name, List.of(value)));
+      headers.put(Security.CLIENT_KEY_HEADER, List.of("present"));
+      if (contentType != null) {
+        headers.put("Content-Type", List.of(contentType.regionMatches(true, 0, "multipart/", 0, 10)
+            ? contentType + "; boundary=b" : contentType));
+      }
+      found = List.copyOf(request(operation, pathValues, query, headers, hasBody));
+      if (key != null) {
+        if (kept.size() >= MAX_ROUTES) {
+          kept.clear(); // a crude bound: a flood of distinct shapes just recomputes
+        }
+        kept.put(key, found);
+      }
+    }
+    return found;
+  }
+
   private List<Violation> check(Operation operation, RequestShape shape) {
     SimpleRequest.Builder builder = new SimpleRequest.Builder(operation.method(), shape.path(), true);
     shape.headers().forEach(builder::withHeader);
@@ -201,8 +242,24 @@ public final class OpenApiLayer {
     }
     List<String> contentType = shape.headers().get("Content-Type");
     List<String> accept = shape.headers().get("Accept");
-    return findings(operation, validator.validateRequest(builder.build()), -1,
-        contentType == null ? null : contentType.get(0), accept == null ? null : accept.get(0));
+    ValidationReport report;
+    try {
+      report = validator.validateRequest(builder.build());
+    } catch (IllegalArgumentException unreadable) {
+      return List.of(unreadable(operation, "request", unreadable));
+    }
+    return findings(operation, report, -1, contentType == null ? null : contentType.get(0),
+        accept == null ? null : accept.get(0));
+  }
+
+  /**
+   * The library cannot judge against something the document itself spells wrong (a media type no parser reads, as
+   * {@code application/vnd x+json}): nothing is let through unjudged, and the finding says what in the document is
+   * at fault.
+   */
+  private static Violation unreadable(Operation operation, String what, IllegalArgumentException e) {
+    return new Violation(what, "cannot be checked: " + operation + " in the spec holds what the OpenAPI layer cannot"
+        + " read (" + shown(Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName())) + ")");
   }
 
   /** What this layer finds in an answer to {@code operation}: a status it does not document, content type, headers. */
@@ -215,8 +272,12 @@ public final class OpenApiLayer {
     }
     SimpleResponse response = builder.build();
     Request.Method method = knownMethod(operation.method());
-    ValidationReport report = validator.validateResponse(rawPath, method,
-        hasBody ? new WithBody(response) : response);
+    ValidationReport report;
+    try {
+      report = validator.validateResponse(rawPath, method, hasBody ? new WithBody(response) : response);
+    } catch (IllegalArgumentException unreadable) {
+      return List.of(unreadable(operation, "response", unreadable));
+    }
     return findings(operation, report, status, contentType, null);
   }
 

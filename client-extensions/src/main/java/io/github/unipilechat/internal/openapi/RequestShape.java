@@ -29,13 +29,13 @@ record RequestShape(String key, String path, Map<String, List<String>> query, Ma
   static RequestShape of(Operation operation, Map<String, String> pathValues, List<Map.Entry<String, String>> query,
       Map<String, List<String>> requestHeaders, boolean hasBody, JsonNode document) {
     String path = path(operation, pathValues);
-    StringBuilder key = new StringBuilder(operation.id()).append('\n').append(hasBody).append('\n')
-        .append(path).append('\n');
+    StringBuilder key = new StringBuilder();
+    field(field(key, operation.id()).append(hasBody), path).append('\n');
     Map<String, List<String>> queryShape = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : query) {
       queryShape.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(entry.getValue().trim().isEmpty() ? "" : "v");
     }
-    queryShape.forEach((name, values) -> key.append(name).append('=').append(values).append('&'));
+    queryShape.forEach((name, values) -> field(key, name).append(values.size()).append(values));
     key.append('\n');
     Map<String, List<String>> headers = new LinkedHashMap<>();
     Set<String> read = operation.derived(RequestShape.class, op -> read(op, document));
@@ -49,9 +49,55 @@ record RequestShape(String key, String path, Map<String, List<String>> query, Ma
         shown.add(shown(name, value));
       }
       headers.put(name, shown);
-      key.append(name.toLowerCase(Locale.ROOT)).append(':').append(shown).append('\n');
+      field(key, name.toLowerCase(Locale.ROOT)).append(shown.size());
+      shown.forEach(value -> field(key, value));
     }
     return new RequestShape(key.length() > MAX_KEY ? null : key.toString(), path, queryShape, headers, hasBody);
+  }
+
+  /**
+   * The key of a request the client sends for {@code operation} ({@link OpenApiLayer#sending}): what varies between
+   * two such requests as the layer sees them. The credential is always the same, so it is left out; with no path,
+   * query or header parameter the key is the content type alone, and a request builds nothing.
+   *
+   * @return null when too long to keep
+   */
+  static String sentKey(Operation operation, Map<String, String> pathValues, List<Map.Entry<String, String>> query,
+      Map<String, String> headerParameters, String contentType, boolean hasBody) {
+    String body = contentType != null ? contentType : hasBody ? "(untyped body)" : "(no body)";
+    List<String> names = operation.path().names();
+    if (names.isEmpty() && query.isEmpty() && headerParameters.isEmpty()) {
+      return body;
+    }
+    StringBuilder key = field(new StringBuilder(64), body);
+    for (String name : names) {
+      String value = pathValues.get(name);
+      key.append(value != null && !value.trim().isEmpty() ? '1' : '0');
+    }
+    key.append('\n');
+    for (Map.Entry<String, String> entry : query) {
+      field(key, entry.getKey()).append(entry.getValue().trim().isEmpty() ? '0' : '1');
+      if (key.length() > MAX_KEY) {
+        return null;
+      }
+    }
+    key.append('\n');
+    for (Map.Entry<String, String> header : headerParameters.entrySet()) {
+      field(field(key, header.getKey()), shown(header.getKey(), header.getValue()));
+      if (key.length() > MAX_KEY) {
+        return null;
+      }
+    }
+    return key.toString();
+  }
+
+  /**
+   * Appends {@code text} with its length before it: names and values are the sender's text (a pact's, a hostile
+   * request's), so no text can end one field and forge the next ({@code a=v&b}, an {@code Accept} holding a line
+   * break and a key header) and make two requests of different shapes share one verdict.
+   */
+  private static StringBuilder field(StringBuilder key, String text) {
+    return key.append(text.length()).append(':').append(text);
   }
 
   /**

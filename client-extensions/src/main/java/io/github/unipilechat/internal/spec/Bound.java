@@ -11,8 +11,11 @@ import java.util.function.Function;
  *
  * @param spec the document
  * @param operation the operation
+ * @param sentType the media type its body goes out with, decided once when it was built and shown to the checks
+ *     as it is then sent ({@code multipart/form-data}, whose boundary the transport adds, or the operation's JSON
+ *     type); null when it sends no body
  */
-public record Bound(SpecModel spec, Operation operation) {
+public record Bound(SpecModel spec, Operation operation, String sentType) {
   private static volatile Function<Object, Bound> reader;
 
   public Bound {

@@ -1,12 +1,14 @@
 package io.github.unipilechat.internal.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.unipilechat.core.OperationRequest;
 import io.github.unipilechat.internal.spec.Bound;
 import io.github.unipilechat.multipart.FormPart;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -32,6 +34,7 @@ final class HttpRequests {
    * when the body's first byte is handed to the connection.
    */
   static Request of(HttpUrl baseUrl, OperationRequest request) {
+    Bound bound = Bound.of(request);
     HttpUrl.Builder url = baseUrl.newBuilder();
     String path = request.expandedPath();
     url.addEncodedPathSegments(path.startsWith("/") ? path.substring(1) : path);
@@ -41,36 +44,35 @@ final class HttpRequests {
     SendTracker tracker = new SendTracker();
     Request.Builder http = new Request.Builder().url(url.build()).tag(SendTracker.class, tracker);
     request.headerParameters().forEach(http::header);
-    RequestBody body = body(request);
-    return http.method(Bound.of(request).operation().method(), body == null ? null : new TrackedBody(body, tracker))
-        .build();
+    String method = bound.operation().method();
+    RequestBody body = body(request, bound.sentType(), method);
+    return http.method(method, body == null ? null : new TrackedBody(body, tracker)).build();
   }
 
-  private static RequestBody body(OperationRequest request) {
-    String method = Bound.of(request).operation().method();
-    boolean needsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-    if (!request.parts().isEmpty()) {
-      MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
-      for (FormPart part : request.parts()) {
-        form.addPart(part.toOkHttp());
-      }
-      return form.build();
+  /** The body in the media type the request was built and checked with ({@link Bound#sentType()}). */
+  private static RequestBody body(OperationRequest request, String sentType, String method) {
+    if (sentType == null) {
+      // POST, PUT and PATCH always carry a body in OkHttp: an empty one, with no media type, as a request without one.
+      boolean needsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+      return needsBody ? RequestBody.create(NOTHING, null) : null;
     }
-    if (request.json().isPresent()) {
+    Optional<JsonNode> json = request.json();
+    if (json.isPresent()) {
       try {
-        // The JSON media type the operation declares (application/json, or a +json type), as the check was shown it.
-        MediaType declared = MediaType.parse(Bound.of(request).operation().body().map(b -> b.mediaType()).orElse(""));
-        return RequestBody.create(MAPPER.writeValueAsBytes(request.json().get()),
-            declared != null ? declared : MediaType.get("application/json"));
+        return RequestBody.create(MAPPER.writeValueAsBytes(json.get()), MediaType.get(sentType));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("a JSON tree always writes", e);
       }
     }
-    if (Bound.of(request).operation().body().map(b -> b.isMultipart()).orElse(false)) {
+    if (request.parts().isEmpty()) {
       // A form with no part at all: OkHttp's builder refuses that, but the request is still a form, and a form's body
       // is never empty: the closing delimiter alone is one with no part.
       return RequestBody.create(EMPTY_FORM, EMPTY_FORM_TYPE);
     }
-    return needsBody ? RequestBody.create(NOTHING, null) : null;
+    MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
+    for (FormPart part : request.parts()) {
+      form.addPart(part.toOkHttp());
+    }
+    return form.build();
   }
 }

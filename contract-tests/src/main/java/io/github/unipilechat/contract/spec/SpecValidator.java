@@ -194,16 +194,11 @@ public final class SpecValidator {
    */
   public ValidationResult validateRequest(Route.Found route, ReceivedRequest request, DecodedRequest body) {
     Operation operation = model.operation(route.operationId());
-    List<Violation> violations = new ArrayList<>();
-    for (InvalidRequestException.Violation finding : layer().request(operation, route.pathParameters(),
-        request.query(), request.headers(), body != null)) {
-      violations.add(of(finding));
-    }
+    List<Violation> violations = new ArrayList<>(of(layer().request(operation, route.pathParameters(),
+        request.query(), request.headers(), body != null)));
     if (!operation.parameters().isEmpty()) {
-      for (InvalidRequestException.Violation finding : ParameterCheck.of(operation)
-          .check(route.pathParameters(), request.query(), request.firstHeaderValues())) {
-        violations.add(of(finding));
-      }
+      violations.addAll(of(ParameterCheck.of(operation)
+          .check(route.pathParameters(), request.query(), request.firstHeaderValues())));
     }
     if (body != null && operation.body(request.contentType()).isPresent()) {
       violations.addAll(body.formViolations());
@@ -239,16 +234,18 @@ public final class SpecValidator {
         filesGiven.add(field.name());
       }
     }
-    List<Violation> violations = new ArrayList<>();
-    for (InvalidRequestException.Violation finding : check.check(fields, filesGiven)) {
-      violations.add(of(finding));
-    }
-    return violations;
+    return of(check.check(fields, filesGiven));
   }
 
-  private static Violation of(InvalidRequestException.Violation finding) {
-    return new Violation(finding.field(), finding.rule(),
-        finding.kind() == InvalidRequestException.Violation.Kind.RULE ? Violation.Kind.RULE : Violation.Kind.NOT_DESCRIBED);
+  /** The client's findings (its OpenAPI layer's, its rules') as the kit's violations, in the same words. */
+  private static List<Violation> of(List<InvalidRequestException.Violation> findings) {
+    List<Violation> violations = new ArrayList<>(findings.size());
+    for (InvalidRequestException.Violation finding : findings) {
+      violations.add(new Violation(finding.field(), finding.rule(),
+          finding.kind() == InvalidRequestException.Violation.Kind.RULE ? Violation.Kind.RULE
+              : Violation.Kind.NOT_DESCRIBED));
+    }
+    return violations;
   }
 
   /**
@@ -273,11 +270,8 @@ public final class SpecValidator {
       Map<String, List<String>> headers, String body) {
     Operation operation = model.operation(route.operationId());
     boolean hasBody = body != null && !body.isEmpty();
-    List<Violation> violations = new ArrayList<>();
-    for (InvalidRequestException.Violation finding : layer().response(operation, route.pathTemplate(), status,
-        contentType, headers, hasBody)) {
-      violations.add(of(finding));
-    }
+    List<Violation> violations = new ArrayList<>(of(layer().response(operation, route.pathTemplate(), status,
+        contentType, headers, hasBody)));
     boolean judged = violations.stream().anyMatch(v -> v.field().equals("status") || v.field().equals("body"));
     if (!judged) {
       for (DriftFinding finding : ResponseChecker.check(ResponseSpec.of(model.document(), operation), status,
